@@ -1,0 +1,58 @@
+// swift-tools-version:6.1
+
+import PackageDescription
+
+let package = Package(
+    name: "copydesk",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "copydesk", targets: ["CopydeskCLI"]),
+        .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
+        .library(name: "NewsAnalysis", targets: ["NewsAnalysis"]),
+        .library(name: "Copydesk", targets: ["Copydesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // libzmq, as Debian's libzmq3-dev installs it.
+        .systemLibrary(
+            name: "CZMQ",
+            providers: [.apt(["libzmq3-dev"]), .brew(["zeromq"])]
+        ),
+        // The same transport loop in plain C, so `copydesk bench transport` can show what the wrapper costs.
+        .target(name: "CZMQBench", dependencies: ["CZMQ"]),
+        .target(name: "ZeroMQ", dependencies: ["CZMQ"]),
+        .target(name: "NewsAnalysis", resources: [.copy("Resources")]),
+        .target(
+            name: "Copydesk",
+            dependencies: [
+                "ZeroMQ",
+                "NewsAnalysis",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "CopydeskCLI",
+            dependencies: [
+                "Copydesk",
+                "CZMQBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
+        .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"]),
+        .testTarget(name: "CopydeskTests", dependencies: ["Copydesk", "CopydeskCLI"]),
+    ]
+)
+
+for target in package.targets where target.type != .system && target.name != "CZMQBench" {
+    var settings = target.swiftSettings ?? []
+    // Require `any` for existential types.
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    // Only what a file imports is visible in it.
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

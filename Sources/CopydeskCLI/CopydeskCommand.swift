@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `copydesk`: raw news articles in, structured JSON Lines out.
+@main
+struct CopydeskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copydesk",
+        abstract: "Turn raw news articles into structured JSON Lines, on one machine or many.",
+        subcommands: [BenchCommand.self]
+    )
+}
