@@ -24,7 +24,11 @@ let package = Package(
         // The same transport loop in plain C, so `copydesk bench transport` can show what the wrapper costs.
         .target(name: "CZMQBench", dependencies: ["CZMQ"]),
         .target(name: "ZeroMQ", dependencies: ["CZMQ"]),
-        .target(name: "NewsAnalysis", resources: [.copy("Resources")]),
+        .target(
+            name: "NewsAnalysis",
+            exclude: ["Tools"],
+            resources: [.copy("Resources")]
+        ),
         .target(
             name: "Copydesk",
             dependencies: [
