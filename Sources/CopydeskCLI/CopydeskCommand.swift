@@ -6,6 +6,9 @@ struct CopydeskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copydesk",
         abstract: "Turn raw news articles into structured JSON Lines, on one machine or many.",
-        subcommands: [BenchCommand.self]
+        subcommands: [
+            AnalyzeCommand.self, RunCommand.self, VentilatorCommand.self, WorkerCommand.self, SinkCommand.self,
+            SubmitCommand.self, BenchCommand.self,
+        ]
     )
 }

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Reads one article object, the shape of a JSONL input line and of an intake request:
+/// `{"id", "text" | "html", "url", "title", "published", "meta"}`.
+public enum ArticleJSON {
+    /// The article in `bytes`, or why it is not one.
+    ///
+    /// - Parameters:
+    ///   - source: Where the bytes came from, carried into the record.
+    ///   - maximumBodyBytes: Articles with a longer text or html are refused.
+    public static func parse(_ bytes: [UInt8], source: String, maximumBodyBytes: Int) -> Result<ArticleRecord, ArticleJSONError> {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        } catch {
+            return .failure(.notJSON)
+        }
+        guard let fields = object as? [String: Any] else { return .failure(.notAnObject) }
+
+        var id: String?
+        switch fields["id"] {
+        case nil, is NSNull: id = nil
+        case is Bool: return .failure(.badField("id", "a string or a number"))
+        case let text as String: id = text
+        case let number as NSNumber: id = number.stringValue
+        default: return .failure(.badField("id", "a string or a number"))
+        }
+        if let given = id {
+            guard !given.isEmpty, given.utf8.count <= ArticleID.maximumLength else {
+                return .failure(.badField("id", "1 to \(ArticleID.maximumLength) bytes"))
+            }
+        }
+
+        let format: ArticleRecord.BodyFormat
+        let body: String
+        if let text = fields["text"] as? String {
+            (format, body) = (.text, text)
+        } else if let html = fields["html"] as? String {
+            (format, body) = (.html, html)
+        } else if fields["text"] != nil || fields["html"] != nil {
+            return .failure(.badField(fields["text"] != nil ? "text" : "html", "a string"))
+        } else {
+            return .failure(.noBody)
+        }
+        let bodyBytes = Array(body.utf8)
+        guard bodyBytes.count <= maximumBodyBytes else {
+            return .failure(.tooLarge(bytes: bodyBytes.count, limit: maximumBodyBytes))
+        }
+
+        var strings: [String: String] = [:]
+        for key in ["url", "title", "published"] {
+            switch fields[key] {
+            case nil, is NSNull: continue
+            case let value as String: strings[key] = value
+            default: return .failure(.badField(key, "a string"))
+            }
+        }
+        var meta: [UInt8] = []
+        switch fields["meta"] {
+        case nil, is NSNull: break
+        case let object as [String: Any]:
+            guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+                return .failure(.badField("meta", "a JSON object"))
+            }
+            meta = Array(data)
+        default: return .failure(.badField("meta", "an object"))
+        }
+
+        let url = strings["url"] ?? ""
+        return .success(ArticleRecord(
+            id: id ?? ArticleID.derive(url: url, body: bodyBytes),
+            source: source,
+            format: format,
+            body: bodyBytes,
+            url: url,
+            title: strings["title"] ?? "",
+            published: strings["published"] ?? "",
+            metaJSON: meta
+        ))
+    }
+}
+
+/// Why bytes are not an article object.
+public enum ArticleJSONError: Error, Hashable, Sendable, CustomStringConvertible {
+    case notJSON
+    case notAnObject
+    case noBody
+    case badField(String, String)
+    case tooLarge(bytes: Int, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .notJSON: "not valid JSON"
+        case .notAnObject: "not a JSON object"
+        case .noBody: "the article has neither \"text\" nor \"html\""
+        case .badField(let name, let expected): "\"\(name)\" must be \(expected)"
+        case .tooLarge(let bytes, let limit): "the article is \(bytes) bytes, over the limit of \(limit)"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The intake requests for some files: each non-blank line of a `.jsonl` file as it is, and
+/// each other file as `{"text": ...}` (or a line that the intake will reject with the reason,
+/// when the file is not UTF-8), read lazily.
+public struct SubmissionReader: Sequence {
+    public let files: [String]
+
+    public init(files: [String]) {
+        self.files = files
+    }
+
+    public func makeIterator() -> Iterator {
+        Iterator(pending: files.reversed())
+    }
+
+    public struct Iterator: IteratorProtocol {
+        var pending: [String]
+        var lines: LineReader?
+
+        public mutating func next() -> [UInt8]? {
+            while true {
+                if let reader = lines {
+                    switch try? reader.next() {
+                    case .line(let line)?:
+                        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                        return line
+                    case .tooLong?:
+                        return Array(#"{"text":""}"#.utf8)  // The intake rejects it; the line is too long to send.
+                    case nil:
+                        lines = nil
+                    }
+                    continue
+                }
+                guard let path = pending.popLast() else { return nil }
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                if isDirectory.boolValue {
+                    let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                        .filter { ArticleSource.articleExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                        .sorted()
+                        .map { (path as NSString).appendingPathComponent($0) }
+                    pending.append(contentsOf: files.reversed())
+                } else if (path as NSString).pathExtension.lowercased() == "jsonl", let handle = FileHandle(forReadingAtPath: path) {
+                    lines = LineReader(handle: handle, maximumLineBytes: 64 << 20)
+                } else if let data = FileManager.default.contents(atPath: path) {
+                    var object: [UInt8] = Array(#"{"text":"#.utf8)
+                    JSONText.appendString(String(decoding: data, as: UTF8.self), to: &object)
+                    object.append(UInt8(ascii: "}"))
+                    return object
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// Writes JSON text straight into byte buffers: the pipeline's records are simple and hot,
+/// so they skip `JSONEncoder`.
+enum JSONText {
+    /// Appends `value` as a JSON string literal.
+    static func appendString(_ value: String, to buffer: inout [UInt8]) {
+        buffer.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): buffer.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): buffer.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: buffer.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: buffer.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: buffer.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                buffer.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            default: buffer.append(byte)
+            }
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `"key":` with a leading comma unless it is the object's first member.
+    static func appendKey(_ key: String, first: Bool = false, to buffer: inout [UInt8]) {
+        if !first { buffer.append(UInt8(ascii: ",")) }
+        appendString(key, to: &buffer)
+        buffer.append(UInt8(ascii: ":"))
+    }
+
+    /// A JSON string literal for `value`.
+    static func string(_ value: String) -> [UInt8] {
+        var buffer: [UInt8] = []
+        appendString(value, to: &buffer)
+        return buffer
+    }
+}

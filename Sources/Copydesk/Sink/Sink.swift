@@ -1,0 +1,126 @@
+import Logging
+import ZeroMQ
+
+/// The sink: writes each result once, on disk, before it acknowledges it.
+///
+/// Results arrive on a PULL socket; reports go to the output and failures to the errors file,
+/// both JSON Lines. Every batch is written and `fsync`ed, and only then are its ids
+/// acknowledged to the ventilator. Ids already in either file (rebuilt at start) are
+/// acknowledged as duplicates and not written again, so redelivery never duplicates a line.
+public final class Sink: @unchecked Sendable {
+    // @unchecked: made on one thread and then handed to the one thread that runs it; never shared.
+    public struct Configuration: Sendable {
+        /// Where workers (and the ventilator, for input failures) send results; bound here.
+        public var resultsEndpoint: String
+        /// The ventilator's task endpoint, where acknowledgements go.
+        public var ventilatorEndpoint: String
+        public var outputPath: String
+        public var errorsPath: String
+        /// A batch is synced when it holds this many bytes...
+        public var batchBytes = 1 << 20
+        /// ...or when its oldest line has waited this long.
+        public var batchDelay: Duration = .milliseconds(20)
+
+        public init(resultsEndpoint: String, ventilatorEndpoint: String, outputPath: String, errorsPath: String) {
+            self.resultsEndpoint = resultsEndpoint
+            self.ventilatorEndpoint = ventilatorEndpoint
+            self.outputPath = outputPath
+            self.errorsPath = errorsPath
+        }
+
+        /// `results.jsonl` → `results.errors.jsonl`.
+        public static func defaultErrorsPath(for output: String) -> String {
+            (output.hasSuffix(".jsonl") ? String(output.dropLast(6)) : output) + ".errors.jsonl"
+        }
+    }
+
+    public let configuration: Configuration
+    private let output: OutputLog
+    private let errors: OutputLog
+    private let logger: Logger
+
+    /// Opens the output and errors files and reads back the ids they hold.
+    public init(_ configuration: Configuration, logger: Logger) throws {
+        self.configuration = configuration
+        self.logger = logger
+        output = try OutputLog(path: configuration.outputPath)
+        errors = try OutputLog(path: configuration.errorsPath)
+        if !output.ids.isEmpty || !errors.ids.isEmpty {
+            logger.info("resuming", metadata: ["reports": "\(output.ids.count)", "errors": "\(errors.ids.count)"])
+        }
+    }
+
+    /// Ids already written, reports and failures alike (a ventilator in the same process skips them).
+    public var writtenIDs: Set<String> { output.ids.union(errors.ids) }
+
+    /// Receives, writes and acknowledges until `stop` is requested, then syncs what it holds
+    /// and returns. Call on a thread of your own.
+    public func run(context: Context, stop: StopSignal, bound: (@Sendable (String) -> Void)? = nil) throws {
+        let results = try Socket(context, type: .pull)
+        try results.set(.maxMessageSize, Limits.maximumMessageBytes)
+        try results.set(.receiveHighWaterMark, 10_000)
+        let endpoint = try results.bind(configuration.resultsEndpoint)
+        let acks = try Socket(context, type: .dealer)
+        try acks.set(.linger, .seconds(2))
+        try acks.connect(configuration.ventilatorEndpoint)
+        logger.info("sink ready", metadata: ["results": "\(endpoint)", "output": "\(configuration.outputPath)"])
+        bound?(endpoint)
+
+        let poller = Poller()
+        poller.register(results)
+        let clock = ContinuousClock()
+        var batch: [Ack] = []
+        var batchStarted = clock.now
+        var stopping = false
+        while true {
+            let deadline = batch.isEmpty ? Duration.milliseconds(100) : max(.zero, configuration.batchDelay - (clock.now - batchStarted))
+            if try !poller.poll(timeout: deadline).isEmpty {
+                // Take everything waiting, without blocking, up to the batch size.
+                while output.pendingBytes + errors.pendingBytes < configuration.batchBytes,
+                      let frames = try results.receive(wait: .never) {
+                    if batch.isEmpty { batchStarted = clock.now }
+                    take(frames, into: &batch)
+                }
+            }
+            let full = output.pendingBytes + errors.pendingBytes >= configuration.batchBytes
+            if !batch.isEmpty, full || clock.now - batchStarted >= configuration.batchDelay || stopping {
+                try output.sync()
+                try errors.sync()
+                try acks.send(WireMessage.acks(batch).frames, wait: .never)
+                batch.removeAll(keepingCapacity: true)
+            }
+            if stopping { break }
+            // One more pass after the stop request, to take what already arrived.
+            if stop.isRequested { stopping = true }
+        }
+        logger.info("sink stopped", metadata: ["reports": "\(output.ids.count)", "errors": "\(errors.ids.count)"])
+    }
+
+    private func take(_ frames: [Frame], into batch: inout [Ack]) {
+        let records: [ResultRecord]
+        do {
+            guard case .results(let received) = try WireMessage(frames: frames[...]) else {
+                logger.warning("sink ignored a message that is not RESULTS")
+                return
+            }
+            records = received
+        } catch {
+            logger.warning("sink ignored a message", metadata: ["error": "\(error)"])
+            return
+        }
+        for record in records {
+            if output.ids.contains(record.id) || errors.ids.contains(record.id) {
+                batch.append(Ack(id: record.id, status: .duplicate))
+                continue
+            }
+            switch record.status {
+            case .ok:
+                output.append(id: record.id, line: record.line)
+                batch.append(Ack(id: record.id, status: .ok))
+            case .failed:
+                errors.append(id: record.id, line: record.line)
+                batch.append(Ack(id: record.id, status: .failed))
+            }
+        }
+    }
+}

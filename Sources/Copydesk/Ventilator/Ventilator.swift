@@ -1,0 +1,316 @@
+import Foundation
+import Logging
+import ZeroMQ
+
+/// The ventilator: reads articles and hands them to workers under credit-based leases.
+///
+/// Workers (DEALER) advertise free slots; the ventilator (ROUTER) sends each article to one
+/// worker with a deadline and keeps the lease until the sink acknowledges the id. A lease
+/// whose worker falls silent, or whose deadline passes, is handed out again with attempt + 1;
+/// after ``Configuration/maximumAttempts`` the article goes to the dead-letter file. Input
+/// that cannot become an article goes to the sink as a failure record, under a lease too, so
+/// every id read ends up acknowledged exactly once.
+public final class Ventilator {
+    public struct Configuration: Sendable {
+        /// Where workers connect for tasks and the sink for acknowledgements; bound here.
+        public var tasksEndpoint: String
+        /// The sink's results endpoint, for input failure records.
+        public var sinkEndpoint: String
+        /// Where other systems submit articles (``IntakeProtocol``); bound here. `nil`: no intake.
+        public var intakeEndpoint: String?
+        /// Files, directories and `-`, read in order.
+        public var inputs: [String] = []
+        public var maximumArticleBytes = Limits.defaultMaximumArticleBytes
+        /// How long a worker may hold an article before it is handed out again.
+        public var leaseTimeout: Duration = .seconds(60)
+        /// How long a worker may stay silent before its leases are handed out again.
+        public var workerTimeout: Duration = .seconds(5)
+        /// Deliveries before an article is dead-lettered.
+        public var maximumAttempts = 3
+        public var deadLetterPath: String
+        /// Most articles per TASKS message.
+        public var batchSize = 16
+        /// Articles read ahead of demand.
+        public var readAhead = 1024
+        /// Return once every input is read and acknowledged (no intake).
+        public var exitWhenDone: Bool
+        /// Ids already written, skipped at reading (resume).
+        public var skip: Set<String> = []
+        /// After a stop request, how long to wait for leases in flight to be acknowledged.
+        public var drainTimeout: Duration = .seconds(30)
+
+        public init(tasksEndpoint: String, sinkEndpoint: String, deadLetterPath: String, exitWhenDone: Bool) {
+            self.tasksEndpoint = tasksEndpoint
+            self.sinkEndpoint = sinkEndpoint
+            self.deadLetterPath = deadLetterPath
+            self.exitWhenDone = exitWhenDone
+        }
+    }
+
+    /// Endpoints actually bound (real ports for `*`).
+    public struct BoundEndpoints: Sendable {
+        public var tasks: String
+        public var intake: String?
+    }
+
+    public let configuration: Configuration
+    private let logger: Logger
+    private let clock = ContinuousClock()
+    private let instance = String(UInt64.random(in: 1...UInt64.max), radix: 36)
+
+    private var source: ArticleSource
+    private var queue: [ArticleRecord] = []
+    private var queueHead = 0
+    private var leases: [String: Lease] = [:]
+    private var workers: [[UInt8]: WorkerState] = [:]
+    private var progress = PipelineProgress()
+    private var deadLetters: OutputLog?
+    private var failuresToSend: [ResultRecord] = []
+
+    public init(_ configuration: Configuration, logger: Logger) throws {
+        try ArticleSource.validate(configuration.inputs)
+        self.configuration = configuration
+        self.logger = logger
+        self.source = ArticleSource(inputs: configuration.inputs, maximumBodyBytes: configuration.maximumArticleBytes)
+    }
+
+    /// Runs until every input is acknowledged (with ``Configuration/exitWhenDone``) or until
+    /// `stop` is requested and what is in flight has drained. Call on a thread of your own.
+    @discardableResult
+    public func run(
+        context: Context,
+        stop: StopSignal,
+        bound: (@Sendable (BoundEndpoints) -> Void)? = nil,
+        onProgress: ((PipelineProgress) -> Void)? = nil
+    ) throws -> PipelineProgress {
+        let router = try Socket(context, type: .router)
+        try router.set(.routerMandatory, true)
+        try router.set(.maxMessageSize, 1 << 20)
+        try router.set(.linger, .seconds(1))
+        let tasksEndpoint = try router.bind(configuration.tasksEndpoint)
+        let sink = try Socket(context, type: .push)
+        try sink.set(.linger, .seconds(2))
+        try sink.connect(configuration.sinkEndpoint)
+        var intake: Socket?
+        var intakeEndpoint: String?
+        if let endpoint = configuration.intakeEndpoint {
+            let socket = try Socket(context, type: .router)
+            try socket.set(.maxMessageSize, configuration.maximumArticleBytes + (1 << 20))
+            try socket.set(.linger, .seconds(1))
+            intakeEndpoint = try socket.bind(endpoint)
+            intake = socket
+        }
+        logger.info("ventilator ready", metadata: ["tasks": "\(tasksEndpoint)", "intake": "\(intakeEndpoint ?? "-")", "instance": "\(instance)"])
+        bound?(BoundEndpoints(tasks: tasksEndpoint, intake: intakeEndpoint))
+
+        let intakeHandler = intake.map { _ in IntakeHandler(maximumBodyBytes: configuration.maximumArticleBytes) }
+        let poller = Poller()
+        poller.register(router)
+        if let intake { poller.register(intake) }
+        let start = clock.now
+        var lastProgress = start
+        var lastExpiryCheck = start
+        var drainDeadline: ContinuousClock.Instant?
+        while true {
+            let ready = try poller.poll(timeout: .milliseconds(20))
+            if ready.isReadable(router) {
+                while let frames = try router.receive(wait: .never) { handleRouter(frames) }
+            }
+            if let intake, let handler = intakeHandler, ready.isReadable(intake) {
+                while let frames = try intake.receive(wait: .never) {
+                    let (reply, article) = handler.handle(frames, stopping: drainDeadline != nil)
+                    if let article { accept(article) }
+                    try intake.send(reply, wait: .never)
+                }
+            }
+            let now = clock.now
+            if now - lastExpiryCheck >= .milliseconds(100) {
+                expireLeases(now: now)
+                lastExpiryCheck = now
+            }
+            if drainDeadline == nil {
+                refill()
+                try dispatch(router: router, now: now)
+            }
+            if !failuresToSend.isEmpty, try sink.send(WireMessage.results(failuresToSend).frames, wait: .never) {
+                failuresToSend.removeAll(keepingCapacity: true)
+            }
+
+            progress.queued = queue.count - queueHead
+            progress.inFlight = leases.count
+            progress.elapsed = now - start
+            if let onProgress, now - lastProgress >= .milliseconds(250) {
+                onProgress(progress)
+                lastProgress = now
+            }
+            if configuration.exitWhenDone, progress.inputsExhausted, progress.queued == 0, leases.isEmpty { break }
+            if stop.isRequested, drainDeadline == nil {
+                drainDeadline = now + configuration.drainTimeout
+                logger.info("ventilator draining", metadata: ["in flight": "\(leases.count)"])
+            }
+            if let deadline = drainDeadline, leases.isEmpty || now >= deadline {
+                if !leases.isEmpty { logger.warning("ventilator stopped with leases unacknowledged; they are read again next run", metadata: ["count": "\(leases.count)"]) }
+                break
+            }
+        }
+        onProgress?(progress)
+        try deadLetters?.sync()
+        logger.info("ventilator stopped", metadata: ["written": "\(progress.written)", "failed": "\(progress.failed)", "duplicates": "\(progress.duplicates)", "dead letters": "\(progress.deadLettered)"])
+        return progress
+    }
+
+    // MARK: Messages from workers and the sink
+
+    private func handleRouter(_ frames: [Frame]) {
+        guard frames.count >= 2 else { return }
+        let peer = frames[0].bytes
+        let message: WireMessage
+        do {
+            message = try WireMessage(frames: frames[1...])
+        } catch {
+            logger.warning("ventilator ignored a message", metadata: ["error": "\(error)"])
+            return
+        }
+        switch message {
+        case .credit(let ventilator, let received, let free):
+            var worker = workers[peer] ?? WorkerState(lastSeen: clock.now)
+            worker.lastSeen = clock.now
+            // Tasks on their way to it are not in its count yet: subtract them from its offer.
+            let receivedHere = ventilator == instance ? received : 0
+            worker.available = free - (worker.sent - receivedHere)
+            workers[peer] = worker
+        case .acks(let acks):
+            for ack in acks {
+                guard let lease = leases.removeValue(forKey: ack.id) else { continue }
+                if let worker = lease.worker { workers[worker]?.leases.remove(ack.id) }
+                switch ack.status {
+                case .ok: progress.written += 1
+                case .failed: progress.failed += 1
+                case .duplicate: progress.duplicates += 1
+                }
+            }
+        case .tasks, .results:
+            logger.warning("ventilator ignored a message meant for another role")
+        }
+    }
+
+    // MARK: Reading and leasing
+
+    /// Queues an intake article; one already queued, leased or written is not queued twice.
+    private func accept(_ article: ArticleRecord) {
+        guard leases[article.id] == nil, !configuration.skip.contains(article.id) else { return }
+        queue.append(article)
+    }
+
+    /// Reads inputs until the read-ahead is full.
+    private func refill() {
+        guard !progress.inputsExhausted else { return }
+        while queue.count - queueHead < configuration.readAhead {
+            guard let item = source.next() else {
+                progress.inputsExhausted = true
+                return
+            }
+            switch item {
+            case .article(let article):
+                if configuration.skip.contains(article.id) {
+                    progress.skipped += 1
+                } else if leases[article.id] == nil {
+                    queue.append(article)
+                }
+            case .failure(let failure):
+                guard !configuration.skip.contains(failure.id), leases[failure.id] == nil else { continue }
+                let record = ResultRecord(id: failure.id, attempt: failure.attempt, status: .failed, line: failure.jsonLine)
+                leases[failure.id] = Lease(
+                    article: ArticleRecord(id: failure.id, source: failure.source, body: []),
+                    worker: nil, deadline: clock.now + configuration.leaseTimeout, failure: record
+                )
+                failuresToSend.append(record)
+            }
+        }
+    }
+
+    private func dispatch(router: Socket, now: ContinuousClock.Instant) throws {
+        guard queueHead < queue.count else { return }
+        for (peer, var worker) in workers where worker.available > 0 && queueHead < queue.count {
+            let count = min(worker.available, configuration.batchSize, queue.count - queueHead)
+            let batch = Array(queue[queueHead..<(queueHead + count)])
+            var frames = [Frame(peer)]
+            frames += WireMessage.tasks(ventilator: instance, batch).frames
+            do {
+                guard try router.send(frames, wait: .never) else { continue }
+            } catch ZMQError.hostUnreachable {
+                // Gone since its last message: forget it; its leases expire with it.
+                expire(worker: peer, reason: "disconnected")
+                continue
+            }
+            queueHead += count
+            worker.sent += count
+            worker.available -= count
+            for article in batch {
+                leases[article.id] = Lease(article: article, worker: peer, deadline: now + configuration.leaseTimeout)
+                worker.leases.insert(article.id)
+            }
+            workers[peer] = worker
+        }
+        if queueHead > 4096, queueHead * 2 > queue.count {
+            queue.removeFirst(queueHead)
+            queueHead = 0
+        }
+    }
+
+    // MARK: Expiry
+
+    private func expireLeases(now: ContinuousClock.Instant) {
+        for (peer, worker) in workers where now - worker.lastSeen > configuration.workerTimeout {
+            expire(worker: peer, reason: "worker silent for over \(configuration.workerTimeout)")
+        }
+        // Deadlines are a backstop for a stuck worker or a lost result; check them now and then.
+        for (id, lease) in leases where lease.deadline < now {
+            if let failure = lease.failure {
+                leases[id]?.deadline = now + configuration.leaseTimeout
+                failuresToSend.append(failure)
+            } else {
+                if let worker = lease.worker { workers[worker]?.leases.remove(id) }
+                requeue(id, reason: "lease expired after \(configuration.leaseTimeout)")
+            }
+        }
+    }
+
+    private func expire(worker peer: [UInt8], reason: String) {
+        guard let worker = workers.removeValue(forKey: peer) else { return }
+        if !worker.leases.isEmpty {
+            logger.warning("worker lost; its articles go out again", metadata: ["worker": "\(String(decoding: peer, as: UTF8.self))", "articles": "\(worker.leases.count)", "reason": "\(reason)"])
+        }
+        for id in worker.leases { requeue(id, reason: reason) }
+    }
+
+    /// Hands an article out again with attempt + 1, or dead-letters it after the last attempt.
+    private func requeue(_ id: String, reason: String) {
+        guard var article = leases.removeValue(forKey: id)?.article else { return }
+        guard article.attempt < configuration.maximumAttempts else {
+            deadLetter(article, reason: "gave up after \(article.attempt) attempts; last: \(reason)")
+            return
+        }
+        article.attempt += 1
+        // Redeliveries go first.
+        if queueHead > 0 {
+            queueHead -= 1
+            queue[queueHead] = article
+        } else {
+            queue.insert(article, at: 0)
+        }
+    }
+
+    private func deadLetter(_ article: ArticleRecord, reason: String) {
+        do {
+            if deadLetters == nil { deadLetters = try OutputLog(path: configuration.deadLetterPath) }
+            let record = FailureRecord(id: article.id, attempt: article.attempt, source: article.source, reason: reason, stage: .delivery)
+            deadLetters?.append(id: article.id, line: record.jsonLine)
+            try deadLetters?.sync()
+            progress.deadLettered += 1
+            logger.error("article dead-lettered", metadata: ["id": "\(article.id)", "reason": "\(reason)"])
+        } catch {
+            logger.critical("cannot write the dead-letter file", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import NewsAnalysis
+
+/// The workers' default ``ArticleProcessor``: checks the bytes, runs ``Analyzer`` and writes
+/// the report line, which starts `{"id":...,"source":...,"attempt":...` and goes on with the
+/// report's own fields.
+public struct ReportProcessor: Sendable {
+    private let analyzer: Analyzer
+
+    public init(analyzer: Analyzer) {
+        self.analyzer = analyzer
+    }
+
+    public func process(_ record: ArticleRecord) -> ResultRecord {
+        func failed(_ reason: String) -> ResultRecord {
+            let failure = FailureRecord(id: record.id, attempt: record.attempt, source: record.source, reason: reason, stage: .analysis)
+            return ResultRecord(id: record.id, attempt: record.attempt, status: .failed, line: failure.jsonLine)
+        }
+        if let invalid = Self.firstInvalidUTF8Offset(record.body) {
+            return failed("not UTF-8 text (invalid byte at offset \(invalid)); binary file?")
+        }
+        if record.body.contains(0) {
+            return failed("binary data (NUL bytes), not text")
+        }
+        let text = String(decoding: record.body, as: UTF8.self)
+        let article = Article(
+            id: nil,
+            text: record.format == .html ? HTMLText.extract(text) : text,
+            url: record.url.isEmpty ? nil : record.url,
+            title: record.title.isEmpty ? nil : record.title,
+            published: record.published.isEmpty ? nil : record.published
+        )
+        do {
+            let report = try analyzer.analyze(article)
+            return ResultRecord(id: record.id, attempt: record.attempt, status: .ok, line: try line(for: record, report: report))
+        } catch {
+            return failed("\(error)")
+        }
+    }
+
+    private static let encoder = JSONEncoder()
+
+    private func line(for record: ArticleRecord, report: AnalysisReport) throws -> [UInt8] {
+        var line: [UInt8] = [UInt8(ascii: "{")]
+        JSONText.appendKey("id", first: true, to: &line)
+        JSONText.appendString(record.id, to: &line)
+        JSONText.appendKey("source", to: &line)
+        JSONText.appendString(record.source, to: &line)
+        JSONText.appendKey("attempt", to: &line)
+        line.append(contentsOf: String(record.attempt).utf8)
+        if !record.metaJSON.isEmpty {
+            JSONText.appendKey("meta", to: &line)
+            line.append(contentsOf: record.metaJSON)
+        }
+        let encoded = try Self.encoder.encode(report)
+        // The report's own members follow ours: drop its opening brace, keep its closing one.
+        if encoded.count > 2 {
+            line.append(UInt8(ascii: ","))
+            line.append(contentsOf: encoded.dropFirst())
+        } else {
+            line.append(UInt8(ascii: "}"))
+        }
+        return line
+    }
+
+    /// The offset of the first byte that breaks UTF-8, or `nil` for valid text.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return nil
+            case .error:
+                return offset
+            }
+        }
+    }
+}

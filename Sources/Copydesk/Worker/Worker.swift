@@ -1,0 +1,133 @@
+import Foundation
+import Logging
+import ZeroMQ
+
+/// A worker: asks the ventilator for articles, runs them through the ``ArticleProcessor`` on
+/// several analysis threads, and sends the results to the sink. It holds no state worth
+/// keeping: kill it and its leases expire and go to another worker.
+///
+/// Its I/O thread (the caller of ``run(context:stop:)``) owns all network sockets; analysis
+/// threads get articles from a ``TaskQueue`` and hand results back over inproc PUSH sockets.
+public final class Worker: Sendable {
+    public struct Configuration: Sendable {
+        public var ventilatorEndpoint: String
+        public var sinkEndpoint: String
+        /// Analysis threads (default: the number of cores).
+        public var threads = ProcessInfo.processInfo.activeProcessorCount
+        /// Articles held at once (queued + being analysed + results not yet sent).
+        public var capacity: Int?
+        /// How often the worker tells the ventilator it is alive, even when idle.
+        public var heartbeatInterval: Duration = .milliseconds(500)
+
+        public init(ventilatorEndpoint: String, sinkEndpoint: String) {
+            self.ventilatorEndpoint = ventilatorEndpoint
+            self.sinkEndpoint = sinkEndpoint
+        }
+
+        var effectiveCapacity: Int { capacity ?? max(threads * 8, 32) }
+    }
+
+    public let configuration: Configuration
+    private let processor: ArticleProcessor
+    private let logger: Logger
+
+    public init(_ configuration: Configuration, processor: @escaping ArticleProcessor, logger: Logger) {
+        self.configuration = configuration
+        self.processor = processor
+        self.logger = logger
+    }
+
+    /// Works until `stop` is requested, then finishes and delivers every article it holds.
+    /// Call on a thread of your own.
+    public func run(context: Context, stop: StopSignal) throws {
+        let identity = "w-\(ProcessInfo.processInfo.hostName)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let ventilator = try Socket(context, type: .dealer)
+        try ventilator.set(.routingID, Array(identity.utf8.prefix(250)))
+        try ventilator.set(.maxMessageSize, Limits.maximumMessageBytes)
+        try ventilator.set(.linger, .seconds(1))
+        try ventilator.connect(configuration.ventilatorEndpoint)
+        let sink = try Socket(context, type: .push)
+        try sink.set(.linger, .seconds(10))
+        try sink.connect(configuration.sinkEndpoint)
+        let finished = try Socket(context, type: .pull)
+        let finishedEndpoint = try finished.bind("inproc://copydesk-worker-\(identity)")
+
+        let queue = TaskQueue()
+        let analysisThreads = (0..<configuration.threads).map { index in
+            SocketThread(name: "analysis-\(index)") { [processor] in
+                do {
+                    let results = try Socket(context, type: .push)
+                    try results.connect(finishedEndpoint)
+                    while let article = queue.take() {
+                        try results.send(WireMessage.results([processor(article)]).frames)
+                    }
+                    try results.set(.linger, .seconds(5))
+                } catch {
+                    // ETERM only: the process is going down.
+                }
+            }
+        }
+        defer {
+            queue.close()
+            analysisThreads.forEach { $0.join() }
+        }
+        logger.info("worker ready", metadata: ["id": "\(identity)", "threads": "\(configuration.threads)", "ventilator": "\(configuration.ventilatorEndpoint)"])
+
+        let capacity = configuration.effectiveCapacity
+        var ventilatorInstance = ""
+        var receivedFromInstance = 0
+        var held = 0
+        var outbox: [ResultRecord] = []
+        var draining = false
+        let clock = ContinuousClock()
+        var lastCredit = clock.now - .seconds(3600)
+        var lastAdvertised = -1
+
+        let poller = Poller()
+        poller.register(ventilator)
+        poller.register(finished)
+        while true {
+            let ready = try poller.poll(timeout: outbox.isEmpty ? .milliseconds(100) : .milliseconds(10))
+            if ready.isReadable(ventilator) {
+                while let frames = try ventilator.receive(wait: .never) {
+                    guard case .tasks(let instance, let articles) = try? WireMessage(frames: frames[...]) else {
+                        logger.warning("worker ignored a message that is not TASKS")
+                        continue
+                    }
+                    if instance != ventilatorInstance {
+                        ventilatorInstance = instance
+                        receivedFromInstance = 0
+                    }
+                    receivedFromInstance += articles.count
+                    held += articles.count
+                    queue.put(articles)
+                }
+            }
+            if ready.isReadable(finished) {
+                while let frames = try finished.receive(wait: .never) {
+                    if case .results(let records) = try WireMessage(frames: frames[...]) { outbox += records }
+                }
+            }
+            // Deliver results; hold them (and the credit they stand for) while the sink is away.
+            if !outbox.isEmpty, try sink.send(WireMessage.results(outbox).frames, wait: .never) {
+                held -= outbox.count
+                outbox.removeAll(keepingCapacity: true)
+            }
+            if stop.isRequested, !draining {
+                draining = true
+                logger.info("worker draining", metadata: ["held": "\(held)"])
+            }
+            if draining, held == 0 { break }
+            // Draining: no credit, but heartbeats go on so the ventilator keeps our leases.
+            let free = draining ? 0 : capacity - held
+            if free != lastAdvertised || clock.now - lastCredit >= configuration.heartbeatInterval {
+                let credit = WireMessage.credit(ventilator: ventilatorInstance, received: receivedFromInstance, free: free)
+                if try ventilator.send(credit.frames, wait: .never) {
+                    lastAdvertised = free
+                    lastCredit = clock.now
+                }
+            }
+        }
+        logger.info("worker stopped", metadata: ["id": "\(identity)"])
+    }
+}

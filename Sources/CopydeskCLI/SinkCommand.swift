@@ -1,0 +1,48 @@
+import ArgumentParser
+import Copydesk
+import Foundation
+import Logging
+import ZeroMQ
+
+/// `copydesk sink`: writes results once and acknowledges them.
+struct SinkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sink",
+        abstract: "Write reports to a JSON Lines file, once each, and acknowledge them to the ventilator.",
+        discussion: "Restart it with the same output at any time: it reads back what it wrote (cutting a torn last line) and never writes an id twice. SIGINT or SIGTERM syncs and exits."
+    )
+
+    @Option(name: .shortAndLong, help: "The JSON Lines output (env COPYDESK_OUTPUT).")
+    var output: String?
+
+    @Option(help: "Failures, one JSON object per line (env COPYDESK_ERRORS; default: OUTPUT with .errors.jsonl).")
+    var errors: String?
+
+    @Option(help: "Endpoint to bind for results (env COPYDESK_RESULTS; default \(DefaultEndpoints.resultsBind)).")
+    var results: String?
+
+    @Option(help: "The ventilator's task endpoint, for acknowledgements (env COPYDESK_VENTILATOR; default \(DefaultEndpoints.tasksConnect)).")
+    var ventilator: String?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() throws {
+        let logger = try logging.bootstrap("copydesk.sink", defaultLevel: .info)
+        guard let output = output ?? ProcessInfo.processInfo.environment["COPYDESK_OUTPUT"] else {
+            throw ValidationError("give the output file with -o or COPYDESK_OUTPUT")
+        }
+        let configuration = Sink.Configuration(
+            resultsEndpoint: resolved(results, environment: "COPYDESK_RESULTS", default: DefaultEndpoints.resultsBind),
+            ventilatorEndpoint: resolved(ventilator, environment: "COPYDESK_VENTILATOR", default: DefaultEndpoints.tasksConnect),
+            outputPath: output,
+            errorsPath: resolved(errors, environment: "COPYDESK_ERRORS", default: Sink.Configuration.defaultErrorsPath(for: output))
+        )
+        let stop = StopSignal()
+        let trap = SignalTrap(stop)
+        let context = try Context()
+        try Sink(configuration, logger: logger).run(context: context, stop: stop) { endpoint in
+            FileHandle.standardOutput.write(Data("sink results=\(endpoint)\n".utf8))
+        }
+        withExtendedLifetime(trap) {}
+    }
+}

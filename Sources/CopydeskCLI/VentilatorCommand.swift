@@ -1,0 +1,77 @@
+import ArgumentParser
+import Copydesk
+import Foundation
+import Logging
+import ZeroMQ
+
+/// `copydesk ventilator`: reads inputs and the intake, leases articles to workers.
+struct VentilatorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ventilator",
+        abstract: "Hand articles from files and the intake socket to workers, under leases.",
+        discussion: """
+            Workers and the sink connect to --tasks. Articles come from the INPUT files and from the intake socket, where other systems submit them (see Sources/Copydesk/Protocol/PROTOCOL.md). With inputs and no intake, it exits when every article is acknowledged by the sink; otherwise it runs until SIGINT or SIGTERM, then drains.
+            """
+    )
+
+    @Argument(help: "Files, directories, or - for standard input.")
+    var inputs: [String] = []
+
+    @Option(help: "Endpoint to bind for workers and the sink (env COPYDESK_TASKS; default \(DefaultEndpoints.tasksBind)).")
+    var tasks: String?
+
+    @Option(help: "The sink's results endpoint, for input failures (env COPYDESK_SINK; default \(DefaultEndpoints.resultsConnect)).")
+    var sink: String?
+
+    @Option(help: "Endpoint to bind for submissions, or none (env COPYDESK_INTAKE; default \(DefaultEndpoints.intakeBind), or none when inputs are given).")
+    var intake: String?
+
+    @Option(help: "Where articles go after their last failed attempt (env COPYDESK_DEAD_LETTERS).")
+    var deadLetters: String?
+
+    @Option(help: "Deliveries before an article is dead-lettered.")
+    var maxAttempts = 3
+
+    @Option(help: "Seconds a worker may hold an article before it goes to another.")
+    var leaseTimeout: Double = 60
+
+    @Option(help: "Seconds a worker may stay silent before its articles go to others.")
+    var workerTimeout: Double = 5
+
+    @Option(help: "Articles longer than this many bytes become error records.")
+    var maxArticleBytes: Int = Limits.defaultMaximumArticleBytes
+
+    @OptionGroup var logging: LoggingOptions
+
+    mutating func validate() throws {
+        guard maxAttempts > 0, leaseTimeout > 0, workerTimeout > 0 else {
+            throw ValidationError("--max-attempts, --lease-timeout and --worker-timeout must be positive")
+        }
+        try ArticleSource.validate(inputs)
+    }
+
+    func run() throws {
+        let logger = try logging.bootstrap("copydesk.ventilator", defaultLevel: .info)
+        let intakeEndpoint = resolved(intake, environment: "COPYDESK_INTAKE", default: inputs.isEmpty ? DefaultEndpoints.intakeBind : "none")
+        var configuration = Ventilator.Configuration(
+            tasksEndpoint: resolved(tasks, environment: "COPYDESK_TASKS", default: DefaultEndpoints.tasksBind),
+            sinkEndpoint: resolved(sink, environment: "COPYDESK_SINK", default: DefaultEndpoints.resultsConnect),
+            deadLetterPath: resolved(deadLetters, environment: "COPYDESK_DEAD_LETTERS", default: "dead-letters.jsonl"),
+            exitWhenDone: intakeEndpoint == "none"
+        )
+        configuration.intakeEndpoint = intakeEndpoint == "none" ? nil : intakeEndpoint
+        configuration.inputs = inputs
+        configuration.maximumAttempts = maxAttempts
+        configuration.leaseTimeout = .milliseconds(Int(leaseTimeout * 1000))
+        configuration.workerTimeout = .milliseconds(Int(workerTimeout * 1000))
+        configuration.maximumArticleBytes = maxArticleBytes
+        let stop = StopSignal()
+        let trap = SignalTrap(stop)
+        let context = try Context()
+        try Ventilator(configuration, logger: logger).run(context: context, stop: stop) { endpoints in
+            // One line on stdout that scripts (and tests) can wait for.
+            FileHandle.standardOutput.write(Data("ventilator tasks=\(endpoints.tasks) intake=\(endpoints.intake ?? "none")\n".utf8))
+        }
+        withExtendedLifetime(trap) {}
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Copydesk
+import Foundation
+import Logging
+import ZeroMQ
+
+/// `copydesk worker`: analyses what the ventilator leases it.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Take articles from a ventilator, analyse them, send reports to a sink.",
+        discussion: "Stateless: start as many as you like, anywhere, and stop or kill them at will; their unfinished articles go to other workers. SIGINT or SIGTERM finishes what it holds, then exits."
+    )
+
+    @Option(help: "The ventilator's task endpoint (env COPYDESK_VENTILATOR; default \(DefaultEndpoints.tasksConnect)).")
+    var ventilator: String?
+
+    @Option(help: "The sink's results endpoint (env COPYDESK_SINK; default \(DefaultEndpoints.resultsConnect)).")
+    var sink: String?
+
+    @Option(help: "Analysis threads (env COPYDESK_THREADS; default: the number of cores).")
+    var threads: Int?
+
+    @Option(help: ArgumentHelp("What each article goes through.", visibility: .hidden))
+    var processor: ProcessorChoice = .analysis
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() throws {
+        let logger = try logging.bootstrap("copydesk.worker", defaultLevel: .info)
+        var configuration = Worker.Configuration(
+            ventilatorEndpoint: resolved(ventilator, environment: "COPYDESK_VENTILATOR", default: DefaultEndpoints.tasksConnect),
+            sinkEndpoint: resolved(sink, environment: "COPYDESK_SINK", default: DefaultEndpoints.resultsConnect)
+        )
+        let threadText = resolved(threads.map(String.init), environment: "COPYDESK_THREADS", default: String(configuration.threads))
+        guard let threadCount = Int(threadText), threadCount > 0 else { throw ValidationError("threads must be a positive number, not \(threadText)") }
+        configuration.threads = threadCount
+        let stop = StopSignal()
+        let trap = SignalTrap(stop)
+        let context = try Context()
+        try Worker(configuration, processor: processor.makeProcessor(), logger: logger).run(context: context, stop: stop)
+        withExtendedLifetime(trap) {}
+    }
+}
