@@ -48,7 +48,10 @@ let package = Package(
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"]),
-        .testTarget(name: "CopydeskTests", dependencies: ["Copydesk", "CopydeskCLI"]),
+        .testTarget(
+            name: "CopydeskTests",
+            dependencies: ["Copydesk", "CopydeskCLI", .product(name: "Logging", package: "swift-log")]
+        ),
     ]
 )
 

@@ -1,8 +1,8 @@
 /// Writes JSON text straight into byte buffers: the pipeline's records are simple and hot,
 /// so they skip `JSONEncoder`.
-enum JSONText {
+public enum JSONText {
     /// Appends `value` as a JSON string literal.
-    static func appendString(_ value: String, to buffer: inout [UInt8]) {
+    public static func appendString(_ value: String, to buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
@@ -21,14 +21,14 @@ enum JSONText {
     }
 
     /// Appends `"key":` with a leading comma unless it is the object's first member.
-    static func appendKey(_ key: String, first: Bool = false, to buffer: inout [UInt8]) {
+    public static func appendKey(_ key: String, first: Bool = false, to buffer: inout [UInt8]) {
         if !first { buffer.append(UInt8(ascii: ",")) }
         appendString(key, to: &buffer)
         buffer.append(UInt8(ascii: ":"))
     }
 
     /// A JSON string literal for `value`.
-    static func string(_ value: String) -> [UInt8] {
+    public static func string(_ value: String) -> [UInt8] {
         var buffer: [UInt8] = []
         appendString(value, to: &buffer)
         return buffer

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Copydesk
 import NewsAnalysis
 
@@ -7,6 +8,8 @@ enum ProcessorChoice: String, ExpressibleByArgument, CaseIterable {
     case analysis
     /// Returns `{"id":...}` at once: every cost but the analysis.
     case noop
+    /// Like `noop` after 2 ms, so tests can interrupt a run of small articles midway.
+    case slow
 
     func makeProcessor() throws -> ArticleProcessor {
         switch self {
@@ -14,9 +17,19 @@ enum ProcessorChoice: String, ExpressibleByArgument, CaseIterable {
             let processor = ReportProcessor(analyzer: try Analyzer())
             return { processor.process($0) }
         case .noop:
+            return Self.noopResult
+        case .slow:
             return { article in
-                ResultRecord(id: article.id, attempt: article.attempt, status: .ok, line: Array("{\"id\":\"\(article.id)\"}".utf8))
+                Thread.sleep(forTimeInterval: 0.002)
+                return Self.noopResult(article)
             }
         }
+    }
+
+    private static func noopResult(_ article: ArticleRecord) -> ResultRecord {
+        var line = Array("{\"id\":".utf8)
+        line += JSONText.string(article.id)
+        line.append(UInt8(ascii: "}"))
+        return ResultRecord(id: article.id, attempt: article.attempt, status: .ok, line: line)
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// Ventilator, sink and workers as separate processes over tcp loopback.
+@Suite(.serialized, .timeLimit(.minutes(5)))
+struct MultiProcessTests {
+    /// The ports and processes of one pipeline.
+    struct Pipeline {
+        let workspace: Workspace
+        let tasks = "tcp://127.0.0.1:\(Workspace.freePort())"
+        let results = "tcp://127.0.0.1:\(Workspace.freePort())"
+
+        func sink() throws -> ChildProcess {
+            try ChildProcess("sink", ["sink", "-o", "out.jsonl", "--results", results, "--ventilator", tasks], in: workspace.url)
+        }
+
+        func worker(_ name: String, processor: String = "analysis") throws -> ChildProcess {
+            try ChildProcess(name, ["worker", "--ventilator", tasks, "--sink", results, "--threads", "1", "--processor", processor], in: workspace.url)
+        }
+
+        func ventilator(_ inputs: [String], extra: [String] = []) throws -> ChildProcess {
+            try ChildProcess("ventilator", ["ventilator"] + inputs + ["--tasks", tasks, "--sink", results, "--worker-timeout", "1", "--lease-timeout", "3"] + extra, in: workspace.url)
+        }
+    }
+
+    @Test func threeRolesTakeSeedsAndTwoThousandArticlesExactlyOnce() async throws {
+        let workspace = try Workspace()
+        let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 2000)
+        let pipeline = Pipeline(workspace: workspace)
+        let sink = try pipeline.sink()
+        let workers = [try pipeline.worker("worker-1"), try pipeline.worker("worker-2")]
+        let ventilator = try pipeline.ventilator([Workspace.seeds.path, "generated.jsonl"])
+        #expect(try await ventilator.waitForExit() == 0)
+        for process in workers + [sink] { process.signal(SIGTERM) }
+        for process in workers + [sink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
+
+        let ids = try workspace.ids(in: "out.jsonl")
+        let seedCount = try FileManager.default.contentsOfDirectory(atPath: Workspace.seeds.path).count
+        #expect(ids.count == generated.count + seedCount)
+        #expect(Set(ids).count == ids.count, "an id was written twice")
+        #expect(Set(generated).isSubset(of: Set(ids)))
+        // Both workers did some of the work.
+        for worker in workers { #expect(worker.stderr.contains("worker ready")) }
+    }
+
+    @Test func aWorkerKilledMidRunLosesNothing() async throws {
+        let workspace = try Workspace()
+        let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 2000)
+        let pipeline = Pipeline(workspace: workspace)
+        let sink = try pipeline.sink()
+        let doomed = try pipeline.worker("doomed", processor: "slow")
+        let survivor = try pipeline.worker("survivor", processor: "slow")
+        let ventilator = try pipeline.ventilator(["generated.jsonl"])
+        try await waitUntil { workspace.lineCount("out.jsonl") >= 300 }
+        doomed.signal(SIGKILL)
+        #expect(ventilator.process.isRunning, "the run ended before the kill; the test proves nothing")
+        #expect(try await ventilator.waitForExit() == 0)
+        for process in [survivor, sink] { process.signal(SIGTERM) }
+        for process in [survivor, sink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
+
+        let ids = try workspace.ids(in: "out.jsonl")
+        #expect(ids.count == generated.count)
+        #expect(Set(ids) == Set(generated))
+        #expect(ventilator.stderr.contains("worker lost"))
+    }
+
+    @Test func theSinkKilledAndRestartedWritesEachIdOnce() async throws {
+        let workspace = try Workspace()
+        let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 2000)
+        let pipeline = Pipeline(workspace: workspace)
+        let firstSink = try pipeline.sink()
+        let workers = [try pipeline.worker("worker-1", processor: "slow"), try pipeline.worker("worker-2", processor: "slow")]
+        let ventilator = try pipeline.ventilator(["generated.jsonl"])
+        try await waitUntil { workspace.lineCount("out.jsonl") >= 300 }
+        firstSink.signal(SIGKILL)
+        _ = try await firstSink.waitForExit()
+        let written = workspace.lineCount("out.jsonl")
+        #expect(written < generated.count, "the run ended before the kill; the test proves nothing")
+        let secondSink = try pipeline.sink()
+        #expect(try await ventilator.waitForExit() == 0)
+        for process in workers + [secondSink] { process.signal(SIGTERM) }
+        for process in workers + [secondSink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
+
+        let ids = try workspace.ids(in: "out.jsonl")
+        #expect(ids.count == generated.count)
+        #expect(Set(ids) == Set(generated))
+    }
+
+    @Test func submittedArticlesComeOutLikeFileInputs() async throws {
+        let workspace = try Workspace()
+        let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 200)
+        let pipeline = Pipeline(workspace: workspace)
+        let intake = "tcp://127.0.0.1:\(Workspace.freePort())"
+        let sink = try pipeline.sink()
+        let worker = try pipeline.worker("worker")
+        let ventilator = try pipeline.ventilator([], extra: ["--intake", intake])
+        try await ventilator.waitForOutput(containing: "intake=")
+        let submit = try ChildProcess("submit", ["submit", "generated.jsonl", Workspace.seeds.path, "--to", intake], in: workspace.url)
+        #expect(try await submit.waitForExit() == 0)
+        #expect(submit.stdout.contains("\(generated.count + 1) accepted, 0 rejected"))
+        try await waitUntil { workspace.lineCount("out.jsonl") >= generated.count + 1 }
+        for process in [ventilator, worker, sink] { process.signal(SIGTERM) }
+        for process in [ventilator, worker, sink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
+        let ids = try workspace.ids(in: "out.jsonl")
+        #expect(ids.count == generated.count + 1)
+        #expect(Set(generated).isSubset(of: Set(ids)))
+    }
+}
+
+/// Polls `condition` every 20 ms for up to a minute.
+func waitUntil(timeout: Duration = .seconds(60), _ condition: () throws -> Bool) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while try !condition() {
+        guard ContinuousClock.now < deadline else {
+            Issue.record("condition not met within \(timeout)")
+            throw CancellationError()
+        }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+}

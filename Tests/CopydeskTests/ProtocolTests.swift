@@ -1,0 +1,87 @@
+import Copydesk
+import Foundation
+import Logging
+import Synchronization
+import Testing
+import ZeroMQ
+
+@Suite(.timeLimit(.minutes(1)))
+struct ProtocolTests {
+    @Test func everyMessageKindSurvivesItsFrames() throws {
+        let article = ArticleRecord(
+            id: "x-1", attempt: 2, source: "in.jsonl:3", format: .html, body: [0xFF, 0x00, 0x41],
+            url: "https://e.com", title: "T", published: "2024-01-02", metaJSON: Array(#"{"k":1}"#.utf8)
+        )
+        let messages: [WireMessage] = [
+            .credit(ventilator: "abc", received: 12, free: 30),
+            .tasks(ventilator: "abc", [article, ArticleRecord(id: "y", source: "s", body: [])]),
+            .results([ResultRecord(id: "x-1", attempt: 2, status: .ok, line: Array("{}".utf8)), ResultRecord(id: "z", attempt: 1, status: .failed, line: [])]),
+            .acks([Ack(id: "x-1", status: .ok), Ack(id: "z", status: .duplicate)]),
+        ]
+        for message in messages {
+            #expect(try WireMessage(frames: message.frames[...]) == message)
+        }
+    }
+
+    @Test func aWrongVersionOrShapeIsRefusedByName() {
+        #expect(throws: WireError.unsupportedVersion("copydesk/0")) {
+            try WireMessage(frames: [Frame("copydesk/0"), Frame("ACKS")][...])
+        }
+        #expect(throws: WireError.self) { try WireMessage(frames: [Frame("copydesk/1"), Frame("CREDIT"), Frame("a")][...]) }
+        #expect(throws: WireError.self) { try WireMessage(frames: [Frame("copydesk/1"), Frame("NOPE")][...]) }
+    }
+
+    @Test func derivedIdsMatchTheDocumentedRecipe() {
+        // "a-" + hashlib.sha256(url + "\n" + text).hexdigest()[:24], computed with Python.
+        #expect(ArticleID.derive(url: "https://example.com/a", body: Array("hello world".utf8)) == "a-6e75646390937f9864f55fbe")
+        #expect(ArticleID.derive(url: "", body: []) == "a-01ba4719c80b6fe911b091a7")
+    }
+
+    @Test func articleObjectsAreReadWithClearRefusals() throws {
+        let parse = { (json: String) in ArticleJSON.parse(Array(json.utf8), source: "t", maximumBodyBytes: 100) }
+        let article = try parse(#"{"id": 7, "text": "Hi", "url": "u", "meta": {"b": [1], "a": null}}"#).get()
+        #expect(article.id == "7")
+        #expect(article.body == Array("Hi".utf8))
+        #expect(String(decoding: article.metaJSON, as: UTF8.self) == #"{"a":null,"b":[1]}"#)
+        #expect(try parse(#"{"html": "<p>x</p>"}"#).get().format == .html)
+        #expect(try parse(#"{"text": "same"}"#).get().id == ArticleID.derive(url: "", body: Array("same".utf8)))
+
+        #expect(parse("nope") == .failure(.notJSON))
+        #expect(parse("[1]") == .failure(.notAnObject))
+        #expect(parse(#"{"title": "t"}"#) == .failure(.noBody))
+        #expect(parse(#"{"text": 5}"#) == .failure(.badField("text", "a string")))
+        #expect(parse(#"{"id": true, "text": "x"}"#) == .failure(.badField("id", "a string or a number")))
+        #expect(parse(#"{"id": "", "text": "x"}"#) == .failure(.badField("id", "1 to 256 bytes")))
+        #expect(parse(#"{"text": "\#(String(repeating: "x", count: 101))"}"#) == .failure(.tooLarge(bytes: 101, limit: 100)))
+    }
+
+    @Test func theIntakeAcceptsArticlesAndRefusesAWrongVersion() async throws {
+        let workspace = try Workspace()
+        try await SocketThread.run {
+            let context = try Context()
+            let stop = StopSignal()
+            var configuration = Ventilator.Configuration(
+                tasksEndpoint: "inproc://tasks", sinkEndpoint: "inproc://sink",
+                deadLetterPath: workspace.path("dead.jsonl"), exitWhenDone: false
+            )
+            configuration.intakeEndpoint = "tcp://127.0.0.1:*"
+            let intake = Mutex<String?>(nil)
+            let thread = SocketThread(name: "ventilator") { [configuration] in
+                let ventilator = try? Ventilator(configuration, logger: Logger(label: "test"))
+                _ = try? ventilator?.run(context: context, stop: stop, bound: { endpoints in intake.withLock { $0 = endpoints.intake } })
+            }
+            defer { stop.request(); thread.join() }
+            while intake.withLock({ $0 }) == nil { usleep(1000) }
+            let client = try IntakeClient(context: context, endpoint: intake.withLock { $0 }!, timeout: .seconds(10))
+            let replies = try client.submit([Array(#"{"id":"a1","text":"Hello"}"#.utf8), Array("not json".utf8), Array(#"{"url":"u","text":"T"}"#.utf8)])
+            #expect(replies.map(\.accepted) == [true, false, true])
+            #expect(replies[0].id == "a1")
+            #expect(replies[1].reason == "not valid JSON")
+            #expect(replies[2].id == ArticleID.derive(url: "u", body: Array("T".utf8)))
+
+            let refused = try client.submit([Array(#"{"text":"x"}"#.utf8)], version: "copydesk-intake/9")
+            #expect(refused.first?.accepted == false)
+            #expect(refused.first?.reason?.contains("unsupported protocol version") == true)
+        }
+    }
+}
