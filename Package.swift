@@ -35,7 +35,8 @@ let package = Package(
                 "ZeroMQ",
                 "NewsAnalysis",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Protocol/PROTOCOL.md"]
         ),
         .executableTarget(
             name: "CopydeskCLI",

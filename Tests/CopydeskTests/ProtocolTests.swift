@@ -1,4 +1,4 @@
-import Copydesk
+@testable import Copydesk
 import Foundation
 import Logging
 import Synchronization
@@ -83,5 +83,34 @@ struct ProtocolTests {
             #expect(refused.first?.accepted == false)
             #expect(refused.first?.reason?.contains("unsupported protocol version") == true)
         }
+    }
+}
+
+struct FlatJSONObjectTests {
+    @Test(arguments: [
+        #"{"id":"a","text":"plain"}"#,
+        #"  { "id" : 12 , "text" : "tab\there \"quoted\" back\\slash \/ \u00e9 \ud83d\ude00 line\nbreak", "url": null, "x": true, "y": -1.5e3 }  "#,
+        #"{}"#,
+    ])
+    func readsWhatJSONSerializationReads(json: String) throws {
+        let fast = try #require(FlatJSONObject(Array(json.utf8)))
+        let reference = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(fast.members.count == reference.count)
+        for (key, value) in fast.members {
+            switch value {
+            case .string(let text): #expect(reference[key] as? String == text)
+            case .number(let text): #expect((reference[key] as? NSNumber)?.doubleValue == Double(text))
+            case .bool(let flag): #expect(reference[key] as? Bool == flag)
+            case .null: #expect(reference[key] is NSNull)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        #"{"meta":{"a":1},"text":"x"}"#, #"[1]"#, #"{"text":"x",}"#, #"{"text":"x"} extra"#,
+        #"{"text":"bad \q escape"}"#, "{\"text\":\"raw\ncontrol\"}", #"{"text":"\ud83d alone"}"#, #"{"text":"open"#,
+    ])
+    func leavesEverythingElseToTheFullParser(json: String) {
+        #expect(FlatJSONObject(Array(json.utf8)) == nil)
     }
 }

@@ -9,6 +9,16 @@ public enum ArticleJSON {
     ///   - source: Where the bytes came from, carried into the record.
     ///   - maximumBodyBytes: Articles with a longer text or html are refused.
     public static func parse(_ bytes: [UInt8], source: String, maximumBodyBytes: Int) -> Result<ArticleRecord, ArticleJSONError> {
+        if let flat = FlatJSONObject(bytes) {
+            return parse(flat.members.mapValues { value -> Any in
+                switch value {
+                case .string(let text): text
+                case .number(let text): Int(text).map { NSNumber(value: $0) } ?? NSNumber(value: Double(text) ?? 0)
+                case .bool(let flag): flag
+                case .null: NSNull()
+                }
+            }, source: source, maximumBodyBytes: maximumBodyBytes)
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
@@ -16,6 +26,11 @@ public enum ArticleJSON {
             return .failure(.notJSON)
         }
         guard let fields = object as? [String: Any] else { return .failure(.notAnObject) }
+        return parse(fields, source: source, maximumBodyBytes: maximumBodyBytes)
+    }
+
+    /// The article in a parsed object's fields.
+    private static func parse(_ fields: [String: Any], source: String, maximumBodyBytes: Int) -> Result<ArticleRecord, ArticleJSONError> {
 
         var id: String?
         switch fields["id"] {

@@ -231,8 +231,10 @@ public final class Ventilator {
 
     private func dispatch(router: Socket, now: ContinuousClock.Instant) throws {
         guard queueHead < queue.count else { return }
-        for (peer, var worker) in workers where worker.available > 0 && queueHead < queue.count {
-            let count = min(worker.available, configuration.batchSize, queue.count - queueHead)
+        for peer in Array(workers.keys) where queueHead < queue.count {
+            let available = workers[peer]?.available ?? 0
+            guard available > 0 else { continue }
+            let count = min(available, configuration.batchSize, queue.count - queueHead)
             let batch = Array(queue[queueHead..<(queueHead + count)])
             var frames = [Frame(peer)]
             frames += WireMessage.tasks(ventilator: instance, batch).frames
@@ -244,13 +246,13 @@ public final class Ventilator {
                 continue
             }
             queueHead += count
-            worker.sent += count
-            worker.available -= count
+            // Mutated in place: a copy of the worker would copy its lease set on every batch.
+            workers[peer]!.sent += count
+            workers[peer]!.available -= count
             for article in batch {
                 leases[article.id] = Lease(article: article, worker: peer, deadline: now + configuration.leaseTimeout)
-                worker.leases.insert(article.id)
+                workers[peer]!.leases.insert(article.id)
             }
-            workers[peer] = worker
         }
         if queueHead > 4096, queueHead * 2 > queue.count {
             queue.removeFirst(queueHead)
