@@ -21,6 +21,9 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Analysis threads (env COPYDESK_THREADS; default: the number of cores).")
     var threads: Int?
 
+    @Option(help: "Articles held at once, queued and in analysis (default: 16 per thread, at least 128). More keeps fast workers busy across slow links; fewer means less work to redo if the worker dies.")
+    var capacity: Int?
+
     @Option(help: ArgumentHelp("What each article goes through.", visibility: .hidden))
     var processor: ProcessorChoice = .analysis
 
@@ -35,6 +38,10 @@ struct WorkerCommand: ParsableCommand {
         let threadText = resolved(threads.map(String.init), environment: "COPYDESK_THREADS", default: String(configuration.threads))
         guard let threadCount = Int(threadText), threadCount > 0 else { throw ValidationError("threads must be a positive number, not \(threadText)") }
         configuration.threads = threadCount
+        if let capacity {
+            guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
+            configuration.capacity = capacity
+        }
         let stop = StopSignal()
         let trap = SignalTrap(stop)
         let context = try Context()

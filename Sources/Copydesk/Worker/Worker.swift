@@ -24,7 +24,7 @@ public final class Worker: Sendable {
             self.sinkEndpoint = sinkEndpoint
         }
 
-        var effectiveCapacity: Int { capacity ?? max(threads * 8, 32) }
+        var effectiveCapacity: Int { capacity ?? max(threads * 16, 128) }
     }
 
     public let configuration: Configuration
