@@ -87,14 +87,18 @@ struct FlatJSONObject {
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = index
             // The common case: no escapes, so the bytes are the string.
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    defer { index += 1 }
-                    return String(validating: bytes[start..<index], as: UTF8.self)
+            index = bytes.withUnsafeBufferPointer { buffer in
+                var cursor = start
+                while cursor < buffer.count {
+                    let byte = buffer[cursor]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                    cursor += 1
                 }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-                index += 1
+                return cursor
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                defer { index += 1 }
+                return String(validating: bytes[start..<index], as: UTF8.self)
             }
             var decoded = Array(bytes[start..<index])
             while index < bytes.count {

@@ -21,6 +21,15 @@ final class LineReader {
         case tooLong(bytes: Int)
     }
 
+    /// The index of the next newline at or after `position` (memchr: this runs over every byte read).
+    private func nextNewline() -> Int? {
+        guard position < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes in
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            return memchr(base + position, 0x0A, bytes.count - position).map { UnsafeRawPointer($0) - base }
+        }
+    }
+
     /// Makes `line` the next one ``next()`` returns, after peeking at it.
     func unread(_ line: [UInt8]) {
         unreadLine = line
@@ -34,7 +43,7 @@ final class LineReader {
         }
         var skipped = 0
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            if let newline = nextNewline() {
                 let line = Array(buffer[position..<newline])
                 position = newline + 1
                 if skipped > 0 { return .tooLong(bytes: skipped + line.count) }

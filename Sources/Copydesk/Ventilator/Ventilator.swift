@@ -29,7 +29,7 @@ public final class Ventilator {
         public var maximumAttempts = 3
         public var deadLetterPath: String
         /// Most articles per TASKS message.
-        public var batchSize = 16
+        public var batchSize = 32
         /// Articles read ahead of demand.
         public var readAhead = 1024
         /// Return once every input is read and acknowledged (no intake).

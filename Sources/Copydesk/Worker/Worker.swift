@@ -77,7 +77,8 @@ public final class Worker: Sendable {
         var ventilatorInstance = ""
         var receivedFromInstance = 0
         var held = 0
-        var outbox: [ResultRecord] = []
+        // RESULTS messages from the analysis threads, forwarded to the sink as they are.
+        var outbox: [(frames: [Frame], records: Int)] = []
         var draining = false
         let clock = ContinuousClock()
         var lastCredit = clock.now - .seconds(3600)
@@ -105,13 +106,13 @@ public final class Worker: Sendable {
             }
             if ready.isReadable(finished) {
                 while let frames = try finished.receive(wait: .never) {
-                    if case .results(let records) = try WireMessage(frames: frames[...]) { outbox += records }
+                    outbox.append((frames, (frames.count - 2) / 4))
                 }
             }
             // Deliver results; hold them (and the credit they stand for) while the sink is away.
-            if !outbox.isEmpty, try sink.send(WireMessage.results(outbox).frames, wait: .never) {
-                held -= outbox.count
-                outbox.removeAll(keepingCapacity: true)
+            while let message = outbox.first, try sink.send(message.frames, wait: .never) {
+                held -= message.records
+                outbox.removeFirst()
             }
             if stop.isRequested, !draining {
                 draining = true
