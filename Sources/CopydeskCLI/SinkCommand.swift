@@ -25,18 +25,20 @@ struct SinkCommand: ParsableCommand {
     var ventilator: String?
 
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var security: SecurityOptions
 
     func run() throws {
         let logger = try logging.bootstrap("copydesk.sink", defaultLevel: .info)
         guard let output = output ?? ProcessInfo.processInfo.environment["COPYDESK_OUTPUT"] else {
             throw ValidationError("give the output file with -o or COPYDESK_OUTPUT")
         }
-        let configuration = Sink.Configuration(
+        var configuration = Sink.Configuration(
             resultsEndpoint: resolved(results, environment: "COPYDESK_RESULTS", default: DefaultEndpoints.resultsBind),
             ventilatorEndpoint: resolved(ventilator, environment: "COPYDESK_VENTILATOR", default: DefaultEndpoints.tasksConnect),
             outputPath: output,
             errorsPath: resolved(errors, environment: "COPYDESK_ERRORS", default: Sink.Configuration.defaultErrorsPath(for: output))
         )
+        configuration.curve = try security.curve(needs: [.server, .client])
         let stop = StopSignal()
         let trap = SignalTrap(stop)
         let context = try Context()

@@ -21,18 +21,22 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: "Requests in flight at once.")
     var window = 64
 
+    @Option(help: "Seconds to wait for an answer before giving up.")
+    var timeout: Double = 30
+
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var security: SecurityOptions
 
     mutating func validate() throws {
         try ArticleSource.validate(files)
-        guard window > 0 else { throw ValidationError("--window must be at least 1") }
+        guard window > 0, timeout > 0 else { throw ValidationError("--window and --timeout must be positive") }
     }
 
     func run() throws {
         _ = try logging.bootstrap("copydesk.submit", defaultLevel: .warning)
         let endpoint = resolved(to, environment: "COPYDESK_INTAKE", default: DefaultEndpoints.intakeConnect)
         let context = try Context()
-        let client = try IntakeClient(context: context, endpoint: endpoint, window: window)
+        let client = try IntakeClient(context: context, endpoint: endpoint, window: window, timeout: .milliseconds(Int(timeout * 1000)), curve: security.curve(needs: .client))
         var accepted = 0
         var rejected = 0
         _ = try client.submit(SubmissionReader(files: files)) { reply in

@@ -42,6 +42,7 @@ struct VentilatorCommand: ParsableCommand {
     var maxArticleBytes: Int = Limits.defaultMaximumArticleBytes
 
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var security: SecurityOptions
 
     mutating func validate() throws {
         guard maxAttempts > 0, leaseTimeout > 0, workerTimeout > 0 else {
@@ -65,6 +66,7 @@ struct VentilatorCommand: ParsableCommand {
         configuration.leaseTimeout = .milliseconds(Int(leaseTimeout * 1000))
         configuration.workerTimeout = .milliseconds(Int(workerTimeout * 1000))
         configuration.maximumArticleBytes = maxArticleBytes
+        configuration.curve = try security.curve(needs: [.server, .client])
         let stop = StopSignal()
         let trap = SignalTrap(stop)
         let context = try Context()

@@ -28,6 +28,7 @@ struct WorkerCommand: ParsableCommand {
     var processor: ProcessorChoice = .analysis
 
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var security: SecurityOptions
 
     func run() throws {
         let logger = try logging.bootstrap("copydesk.worker", defaultLevel: .info)
@@ -38,6 +39,7 @@ struct WorkerCommand: ParsableCommand {
         let threadText = resolved(threads.map(String.init), environment: "COPYDESK_THREADS", default: String(configuration.threads))
         guard let threadCount = Int(threadText), threadCount > 0 else { throw ValidationError("threads must be a positive number, not \(threadText)") }
         configuration.threads = threadCount
+        configuration.curve = try security.curve(needs: .client)
         if let capacity {
             guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
             configuration.capacity = capacity

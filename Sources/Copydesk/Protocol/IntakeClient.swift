@@ -17,8 +17,9 @@ public final class IntakeClient {
     public let window: Int
     public let timeout: Duration
 
-    public init(context: Context, endpoint: String, window: Int = 64, timeout: Duration = .seconds(30)) throws {
+    public init(context: Context, endpoint: String, window: Int = 64, timeout: Duration = .seconds(30), curve: CurveSetup? = nil) throws {
         socket = try Socket(context, type: .dealer)
+        try curve?.secureClient(socket)
         try socket.set(.linger, .seconds(1))
         try socket.connect(endpoint)
         self.window = window

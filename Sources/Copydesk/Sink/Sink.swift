@@ -20,6 +20,8 @@ public final class Sink: @unchecked Sendable {
         public var batchBytes = 1 << 20
         /// ...or when its oldest line has waited this long.
         public var batchDelay: Duration = .milliseconds(20)
+        /// CURVE keys: the results endpoint admits only allowlisted clients. `nil`: plain text.
+        public var curve: CurveSetup?
 
         public init(resultsEndpoint: String, ventilatorEndpoint: String, outputPath: String, errorsPath: String) {
             self.resultsEndpoint = resultsEndpoint
@@ -56,11 +58,15 @@ public final class Sink: @unchecked Sendable {
     /// Receives, writes and acknowledges until `stop` is requested, then syncs what it holds
     /// and returns. Call on a thread of your own.
     public func run(context: Context, stop: StopSignal, bound: (@Sendable (String) -> Void)? = nil) throws {
+        let authenticator = try configuration.curve?.makeAuthenticator(context: context, logger: logger)
+        defer { authenticator?.stop() }
         let results = try Socket(context, type: .pull)
+        if let curve = configuration.curve, let authenticator { try curve.secureServer(results, authenticator: authenticator) }
         try results.set(.maxMessageSize, Limits.maximumMessageBytes)
         try results.set(.receiveHighWaterMark, 10_000)
         let endpoint = try results.bind(configuration.resultsEndpoint)
         let acks = try Socket(context, type: .dealer)
+        try configuration.curve?.secureClient(acks)
         try acks.set(.linger, .seconds(2))
         try acks.connect(configuration.ventilatorEndpoint)
         logger.info("sink ready", metadata: ["results": "\(endpoint)", "output": "\(configuration.outputPath)"])

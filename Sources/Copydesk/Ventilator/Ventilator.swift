@@ -38,6 +38,8 @@ public final class Ventilator {
         public var skip: Set<String> = []
         /// After a stop request, how long to wait for leases in flight to be acknowledged.
         public var drainTimeout: Duration = .seconds(30)
+        /// CURVE keys: the task and intake endpoints admit only allowlisted clients. `nil`: plain text.
+        public var curve: CurveSetup?
 
         public init(tasksEndpoint: String, sinkEndpoint: String, deadLetterPath: String, exitWhenDone: Bool) {
             self.tasksEndpoint = tasksEndpoint
@@ -83,18 +85,23 @@ public final class Ventilator {
         bound: (@Sendable (BoundEndpoints) -> Void)? = nil,
         onProgress: ((PipelineProgress) -> Void)? = nil
     ) throws -> PipelineProgress {
+        let authenticator = try configuration.curve?.makeAuthenticator(context: context, logger: logger)
+        defer { authenticator?.stop() }
         let router = try Socket(context, type: .router)
+        if let curve = configuration.curve, let authenticator { try curve.secureServer(router, authenticator: authenticator) }
         try router.set(.routerMandatory, true)
         try router.set(.maxMessageSize, 1 << 20)
         try router.set(.linger, .seconds(1))
         let tasksEndpoint = try router.bind(configuration.tasksEndpoint)
         let sink = try Socket(context, type: .push)
+        try configuration.curve?.secureClient(sink)
         try sink.set(.linger, .seconds(2))
         try sink.connect(configuration.sinkEndpoint)
         var intake: Socket?
         var intakeEndpoint: String?
         if let endpoint = configuration.intakeEndpoint {
             let socket = try Socket(context, type: .router)
+            if let curve = configuration.curve, let authenticator { try curve.secureServer(socket, authenticator: authenticator) }
             try socket.set(.maxMessageSize, configuration.maximumArticleBytes + (1 << 20))
             try socket.set(.linger, .seconds(1))
             intakeEndpoint = try socket.bind(endpoint)

@@ -18,6 +18,8 @@ public final class Worker: Sendable {
         public var capacity: Int?
         /// How often the worker tells the ventilator it is alive, even when idle.
         public var heartbeatInterval: Duration = .milliseconds(500)
+        /// CURVE keys to present to the ventilator and the sink. `nil`: plain text.
+        public var curve: CurveSetup?
 
         public init(ventilatorEndpoint: String, sinkEndpoint: String) {
             self.ventilatorEndpoint = ventilatorEndpoint
@@ -42,11 +44,13 @@ public final class Worker: Sendable {
     public func run(context: Context, stop: StopSignal) throws {
         let identity = "w-\(ProcessInfo.processInfo.hostName)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let ventilator = try Socket(context, type: .dealer)
+        try configuration.curve?.secureClient(ventilator)
         try ventilator.set(.routingID, Array(identity.utf8.prefix(250)))
         try ventilator.set(.maxMessageSize, Limits.maximumMessageBytes)
         try ventilator.set(.linger, .seconds(1))
         try ventilator.connect(configuration.ventilatorEndpoint)
         let sink = try Socket(context, type: .push)
+        try configuration.curve?.secureClient(sink)
         try sink.set(.linger, .seconds(10))
         try sink.connect(configuration.sinkEndpoint)
         let finished = try Socket(context, type: .pull)
