@@ -1,0 +1,333 @@
+/// Finds people, places and organisations: the tagger proposes mentions; rules fix what a
+/// tagger cannot see in a window ("Sergei's Courtyard" is a place, "the Kremlin" an
+/// organisation); every later mention of a known name or surname is added; mentions are then
+/// grouped into entities with canonical names, titles, gazetteer data and salience.
+struct EntityPass {
+    let lexicon: Lexicon
+    let tagger: TaggerModel
+
+    struct Mention {
+        var range: Range<Int>
+        var kind: Entity.Kind
+    }
+
+    /// Entity being built: its kind, name, key and mention token ranges.
+    private struct Builder {
+        var kind: Entity.Kind
+        var name: String
+        var key: UInt64
+        var mentions: [Range<Int>]
+        var titles: [String] = []
+        var nationality: String?
+        var place: Int32 = -1
+    }
+
+    func run(_ doc: inout Document, _ report: inout AnalysisReport) {
+        let fx = FeatureExtractor(lexicon: lexicon)
+        let ctx = fx.context(doc)
+        var labels = [EntityLabel](repeating: .outside, count: doc.tokens.count)
+        var buffer: [UInt64] = []
+        buffer.reserveCapacity(64)
+        for r in doc.entityScope { tagger.tag(doc, ctx, r, fx, buffer: &buffer, into: &labels) }
+        var mentions = tagged(doc, labels)
+        applyRules(doc, ctx, &mentions)
+        propagate(doc, &mentions)
+        harmonise(doc, &mentions)
+        mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        let grouped = group(doc, mentions)
+        doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count)
+        for (n, g) in grouped.enumerated() {
+            for r in g.1 { for k in r { doc.entityAt[k] = Int32(n) } }
+        }
+        report.entities = grouped.map(\.0)
+    }
+
+    // MARK: - Mentions
+
+    private func tagged(_ doc: Document, _ labels: [EntityLabel]) -> [Mention] {
+        var out: [Mention] = []
+        for r in doc.entityScope {
+            var start = -1
+            var kind: Entity.Kind = .person
+            for i in r {
+                let l = labels[i]
+                if l.isBegin || l == .outside {
+                    if start >= 0 { out.append(Mention(range: start..<i, kind: kind)) }
+                    start = l.isBegin ? i : -1
+                    if let k = l.kind { kind = k }
+                }
+            }
+            if start >= 0 { out.append(Mention(range: start..<r.upperBound, kind: kind)) }
+        }
+        return out
+    }
+
+    private func applyRules(_ doc: Document, _ ctx: FeatureExtractor.Context, _ mentions: inout [Mention]) {
+        let t = doc.tokens
+        var extra: [Mention] = []
+        for r in doc.entityScope {
+            var i = r.lowerBound
+            while i < r.upperBound {
+                // "Sergei's Courtyard", "the Prime Minister's Office": a possessive name whose
+                // head is a place or organisation noun names that place or organisation.
+                if t[i].has(.possessive), i > r.lowerBound, i + 1 < r.upperBound, t[i + 1].has(.capitalized) {
+                    var j = i + 1
+                    while j < r.upperBound, j - i <= 3, t[j].has(.capitalized), t[j].kind == .word { j += 1 }
+                    let head = doc.lex[j - 1]
+                    let kind: Entity.Kind? = head.contains(.placeNoun) ? .place : head.contains(.organisationWord) ? .organization : nil
+                    var k = i
+                    while k > r.lowerBound, i - k < 4, t[k - 1].has(.capitalized), t[k - 1].kind == .word,
+                          !(doc.lex[k - 1].contains(.stopword) && (k - 1 == r.lowerBound || t[k - 1].has(.sentenceStart))) { k -= 1 }
+                    if let kind, k < i { extra.append(Mention(range: k..<j, kind: kind)) }
+                    i = j
+                    continue
+                }
+                // Metonyms: "the Kremlin", "the White House" speak for a government.
+                let code = ctx.phrase[i]
+                if code & 7 == 5, code >> 8 == 1 || code >> 8 == 2 {
+                    var j = i + 1
+                    while j < r.upperBound, ctx.phrase[j] >> 8 >= 3, ctx.phrase[j] & 7 == 5 { j += 1 }
+                    extra.append(Mention(range: i..<j, kind: .organization))
+                    i = j
+                    continue
+                }
+                i += 1
+            }
+        }
+        if !extra.isEmpty {
+            var claimed = [Bool](repeating: false, count: t.count)
+            for e in extra { for k in e.range { claimed[k] = true } }
+            mentions.removeAll { m in m.range.contains { claimed[$0] } }
+            mentions.append(contentsOf: extra)
+        }
+        // Drop what is no name at all; trim titles off the front of a person's name; a person's
+        // name runs on over capitalised words the tagger left out ("Dmitri" + "Medvedev").
+        var taken = [Bool](repeating: false, count: t.count)
+        for m in mentions { for k in m.range { taken[k] = true } }
+        mentions = mentions.compactMap { m in
+            var m = m
+            if m.kind == .person {
+                var e = m.range.upperBound
+                while e < t.count, e - m.range.lowerBound < 4, !taken[e], t[e].kind == .word, t[e].has(.capitalized),
+                      !t[e].has(.lineStart), !t[e].has(.sentenceStart), !t[e].has(.allCaps), t[e].has(.spaceBefore),
+                      doc.lex[e].isDisjoint(with: [.stopword, .calendar, .title, .organisationWord, .placeNoun, .demonym, .country]) {
+                    taken[e] = true
+                    e += 1
+                }
+                m.range = m.range.lowerBound..<e
+            }
+            if m.kind == .person {
+                var a = m.range.lowerBound
+                while a < m.range.upperBound - 1, doc.lex[a].contains(.title), t[a + 1].has(.capitalized) { a += 1 }
+                m.range = a..<m.range.upperBound
+            }
+            let meaningful = m.range.contains { k in
+                t[k].kind != .punctuation && !doc.lex[k].contains(.stopword) && !doc.lex[k].contains(.calendar)
+                    && !(doc.lex[k].contains(.demonym) && m.range.count == 1) && !(m.kind == .person && doc.lex[k].contains(.title))
+            }
+            // A name ends in a word, not in a comma or a hyphen.
+            var b = m.range.upperBound
+            while b > m.range.lowerBound, t[b - 1].kind == .punctuation, t[b - 1].first != 41 { b -= 1 }
+            m.range = m.range.lowerBound..<b
+            return meaningful && !m.range.isEmpty ? m : nil
+        }
+    }
+
+    /// Adds every later occurrence of a name already found, and bare surnames of people.
+    private func propagate(_ doc: Document, _ mentions: inout [Mention]) {
+        let t = doc.tokens
+        var known: [UInt64: Entity.Kind] = [:]
+        var surnames: [UInt64: Bool] = [:]
+        var covered = [Bool](repeating: false, count: t.count)
+        var longest = 1
+        for m in mentions {
+            known[key(doc, m.range)] = m.kind
+            longest = max(longest, min(m.range.count, 6))
+            if m.kind == .person, m.range.count >= 2, t[m.range.upperBound - 1].has(.capitalized) {
+                surnames[t[m.range.upperBound - 1].lower] = true
+            }
+            for k in m.range { covered[k] = true }
+        }
+        guard !known.isEmpty else { return }
+        for r in doc.entityScope {
+            var i = r.lowerBound
+            while i < r.upperBound {
+                guard !covered[i], t[i].has(.capitalized), t[i].kind == .word,
+                      !(doc.lex[i].contains(.stopword) && t[i].has(.sentenceStart)) else { i += 1; continue }
+                var h = FNV.offset
+                var found: (Int, Entity.Kind)?
+                var j = i
+                while j < r.upperBound, j - i < longest, !covered[j] {
+                    h = FNV.combine(h, t[j].lower)
+                    if let kind = known[h] { found = (j + 1 - i, kind) }
+                    j += 1
+                }
+                let nextIsName = i + 1 < r.upperBound && t[i + 1].has(.capitalized) && t[i + 1].kind == .word
+                    && !doc.lex[i + 1].contains(.stopword) && !t[i + 1].has(.sentenceStart)
+                if let (len, kind) = found, !(len == 1 && nextIsName) {
+                    mentions.append(Mention(range: i..<(i + len), kind: kind))
+                    for k in i..<(i + len) { covered[k] = true }
+                    i += len
+                    continue
+                }
+                if surnames[t[i].lower] != nil, !nextIsName {
+                    mentions.append(Mention(range: i..<(i + 1), kind: .person))
+                    covered[i] = true
+                }
+                i += 1
+            }
+        }
+    }
+
+    /// One name, one type per article: a person's surname is that person wherever it stands,
+    /// and a name tagged with different types takes the type most of its mentions have.
+    private func harmonise(_ doc: Document, _ mentions: inout [Mention]) {
+        let t = doc.tokens
+        var surnames = Set<UInt64>()
+        for m in mentions where m.kind == .person && m.range.count >= 2 { surnames.insert(t[m.range.upperBound - 1].lower) }
+        var votes: [UInt64: (Int, Int, Int)] = [:]
+        for k in mentions.indices {
+            if mentions[k].range.count == 1, surnames.contains(t[mentions[k].range.lowerBound].lower) { mentions[k].kind = .person }
+            let m = mentions[k]
+            var v = votes[key(doc, m.range)] ?? (0, 0, 0)
+            // Longer spans vote more: the tagger is surer of "Ehud Olmert" than of "Olmert".
+            switch m.kind {
+            case .person: v.0 += 2
+            case .place: v.1 += 2
+            case .organization: v.2 += 2
+            }
+            votes[key(doc, m.range)] = v
+        }
+        for k in mentions.indices {
+            guard let v = votes[key(doc, mentions[k].range)] else { continue }
+            let counts = [(Entity.Kind.person, v.0), (.place, v.1), (.organization, v.2)]
+            let mine = counts.first { $0.0 == mentions[k].kind }!.1
+            if let top = counts.max(by: { $0.1 < $1.1 }), top.1 > mine { mentions[k].kind = top.0 }
+        }
+    }
+
+    private func key(_ doc: Document, _ r: Range<Int>) -> UInt64 {
+        var h = FNV.offset
+        for k in r { h = FNV.combine(h, doc.tokens[k].lower) }
+        return h
+    }
+
+    // MARK: - Entities
+
+    private func group(_ doc: Document, _ mentions: [Mention]) -> [(Entity, [Range<Int>])] {
+        let t = doc.tokens
+        var builders: [Builder] = []
+        var byKey: [UInt64: Int] = [:]
+        var bySurname: [UInt64: Int] = [:]
+        // People with full names first, so that surnames find them.
+        let ordered = mentions.filter { $0.kind == .person && $0.range.count >= 2 } + mentions.filter { !($0.kind == .person && $0.range.count >= 2) }
+        for m in ordered {
+            let k = key(doc, m.range)
+            var index: Int?
+            switch m.kind {
+            case .person:
+                if let b = byKey[k] { index = b }
+                else if m.range.count == 1, let b = bySurname[t[m.range.lowerBound].lower] { index = b }
+            case .place:
+                if let e = lexicon.phrases[k], e.place >= 0 {
+                    let pk = UInt64(e.place) | 1 << 62
+                    if let b = byKey[pk] { index = b } else {
+                        builders.append(Builder(kind: .place, name: lexicon.places[Int(e.place)].name, key: pk, mentions: [], place: e.place))
+                        byKey[pk] = builders.count - 1
+                        index = builders.count - 1
+                    }
+                    byKey[k] = index
+                } else { index = byKey[k] }
+            case .organization:
+                if let b = byKey[k] { index = b }
+                else if m.range.count == 1, t[m.range.lowerBound].has(.allCaps) {
+                    index = builders.firstIndex { $0.kind == .organization && initials(of: $0.name) == doc.text(tokens: m.range) }
+                }
+            }
+            if let index, builders[index].kind == m.kind {
+                builders[index].mentions.append(m.range)
+                byKey[k] = index
+                continue
+            }
+            builders.append(Builder(kind: m.kind, name: doc.text(tokens: m.range), key: k, mentions: [m.range]))
+            byKey[k] = builders.count - 1
+            if m.kind == .person, m.range.count >= 2 { bySurname[t[m.range.upperBound - 1].lower] = builders.count - 1 }
+        }
+        // Credits and contributor notes ("AP") are organisations when in capitals, else people.
+        for r in doc.creditMentions {
+            let k = key(doc, r)
+            if let b = byKey[k] { builders[b].mentions.append(r); continue }
+            let kind: Entity.Kind = r.count == 1 && t[r.lowerBound].has(.allCaps) || r.contains(where: { doc.lex[$0].contains(.organisationWord) }) ? .organization : .person
+            builders.append(Builder(kind: kind, name: doc.text(tokens: r), key: k, mentions: [r]))
+            byKey[k] = builders.count - 1
+        }
+        for b in builders.indices where builders[b].kind == .person { attachTitles(doc, &builders[b]) }
+
+        // Salience: mentions, a headline or dek mention, and an early first mention.
+        var headline: Range<Int>? = nil, dek: Range<Int>? = nil
+        for n in doc.lines.indices {
+            if doc.roles[n] == .headline { headline = doc.lines[n].tokens }
+            if doc.roles[n] == .subheadline { dek = doc.lines[n].tokens }
+        }
+        let length = Double(max(1, doc.scalars.count))
+        var out: [(Entity, Double, [Range<Int>])] = []
+        for b in builders where !b.mentions.isEmpty {
+            var ranges: [Range<Int>] = []
+            for r in b.mentions.sorted(by: { $0.lowerBound < $1.lowerBound }) where ranges.last?.lowerBound != r.lowerBound { ranges.append(r) }
+            var score = 0.0
+            for r in ranges {
+                score += 1
+                if let h = headline, h.contains(r.lowerBound) { score += 3 }
+                if let d = dek, d.contains(r.lowerBound) { score += 1.5 }
+            }
+            score += 2 * (1 - Double(t[ranges[0].lowerBound].start) / length)
+            var geo: Entity.Geo?
+            if b.place >= 0 {
+                let p = lexicon.places[Int(b.place)]
+                let kind = switch p.kind { case .continent: "continent"; case .country: "country"; case .region: "region"; case .city: "city" }
+                geo = Entity.Geo(kind: kind, countryCode: p.countryCode, latitude: p.latitude, longitude: p.longitude, population: p.population)
+            }
+            let mentions = ranges.map { r in Entity.Mention(start: Int(t[r.lowerBound].start), end: Int(t[r.upperBound - 1].end), text: doc.text(tokens: r)) }
+            let entity = Entity(name: b.kind == .person ? fullName(doc, b) : b.name, type: b.kind, mentions: mentions,
+                                titles: b.kind == .person ? b.titles : nil, nationality: b.nationality, geo: geo)
+            out.append((entity, score, ranges))
+        }
+        let top = out.map(\.1).max() ?? 1
+        return out.map { e, s, r in
+            var e = e
+            e.salience = (s / top * 1000).rounded() / 1000
+            return (e, r)
+        }.sorted { $0.0.mentions[0].start < $1.0.mentions[0].start }
+    }
+
+    /// The longest form the person is mentioned by.
+    private func fullName(_ doc: Document, _ b: Builder) -> String {
+        let best = b.mentions.max { $0.count < $1.count || ($0.count == $1.count && $0.lowerBound > $1.lowerBound) }!
+        return doc.text(tokens: best)
+    }
+
+    /// Titles in capitals right before a mention ("Russian Foreign Minister Sergei Lavrov").
+    private func attachTitles(_ doc: Document, _ b: inout Builder) {
+        let t = doc.tokens
+        for r in b.mentions {
+            var k = r.lowerBound
+            while k > 0, t[k - 1].has(.capitalized) || t[k - 1].has(.allCaps), doc.lex[k - 1].contains(.title), r.lowerBound - k < 4, !t[k].has(.lineStart) { k -= 1 }
+            if k < r.lowerBound {
+                let title = doc.text(tokens: k..<r.lowerBound)
+                if !b.titles.contains(title) { b.titles.append(title) }
+            }
+            if k > 0, b.nationality == nil, !t[k].has(.lineStart) || k == r.lowerBound {
+                let p = k - 1
+                if doc.lex[p].contains(.demonym), t[p].has(.capitalized) { b.nationality = lexicon.demonyms[t[p].lower] }
+                else if doc.lex[p].contains(.country), k < r.lowerBound,
+                        let e = lexicon.phrases[FNV.combine(FNV.offset, t[p].lower)], e.place >= 0 {
+                    b.nationality = lexicon.places[Int(e.place)].countryCode
+                }
+            }
+        }
+    }
+
+    private func initials(of name: String) -> String {
+        String(name.split(separator: " ").compactMap { w in w.first.flatMap { $0.isUppercase ? $0 : nil } })
+    }
+}

@@ -1,0 +1,40 @@
+/// A quoted passage (the span excludes the quotation marks) with who said it.
+public struct Quote: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// A whole statement in quotation marks.
+        case direct
+        /// A fragment woven into the reporter's sentence ("was of great \"symbolic importance\"").
+        case partial
+    }
+
+    /// Who a quote is attributed to: an entity, or a described source ("a senior source in ...").
+    public struct Speaker: Sendable, Hashable, Codable {
+        public var name: String
+        /// Index into ``AnalysisReport/entities`` when the speaker is a known entity.
+        public var entity: Int?
+        /// The words in the text that name the speaker where the attribution is.
+        public var mention: LocatedText?
+
+        public init(name: String, entity: Int?, mention: LocatedText?) {
+            self.name = name
+            self.entity = entity
+            self.mention = mention
+        }
+    }
+
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var kind: Kind
+    public var verb: String?
+    public var speaker: Speaker?
+
+    public init(text: String, start: Int, end: Int, kind: Kind, verb: String?, speaker: Speaker?) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.verb = verb
+        self.speaker = speaker
+    }
+}

@@ -1,0 +1,90 @@
+/// The article as every pass sees it: its code points, one tokenisation, its lines, the roles
+/// the structure pass gave them and the body's sentences. Passes read it and add to it; none
+/// tokenises again (part 2's passes take the same `Document`).
+struct Document {
+    /// One non-empty line of the text.
+    struct Line {
+        /// Code points, trimmed of surrounding space.
+        var start: Int
+        var end: Int
+        var tokens: Range<Int>
+        /// Hash of the line's tokens, to spot repeated lines.
+        var key: UInt64
+        var words: Int
+    }
+
+    enum LineRole: UInt8 { case body, headline, subheadline, caption, credit, repeatedCaption, repeatedLine, byline, dateLine }
+
+    let scalars: [Unicode.Scalar]
+    var tokens: [Token]
+    /// Lexicon flags of each token (empty for punctuation).
+    var lex: [LexFlags]
+    var lines: [Line]
+    var roles: [LineRole]
+    /// Body paragraphs as token ranges (a contributor note cut off the end).
+    var paragraphs: [Range<Int>] = []
+    /// Body sentences as token ranges, in text order.
+    var sentences: [Range<Int>] = []
+    /// Token ranges the entity pass reads: headline, dek and body paragraphs.
+    var entityScope: [Range<Int>] = []
+    /// Names found by the structure pass in credits and contributor notes ("AP").
+    var creditMentions: [Range<Int>] = []
+    /// For each token, the index of the report entity it mentions, or -1.
+    var entityAt: [Int32] = []
+
+    init(scalars: [Unicode.Scalar], lexicon: Lexicon) {
+        self.scalars = scalars
+        let tokens = lexicon.tokenizer.tokenize(scalars)
+        var lex = [LexFlags](repeating: [], count: tokens.count)
+        for i in tokens.indices where tokens[i].kind == .word { lex[i] = lexicon.lex(tokens[i].lower) }
+        self.tokens = tokens
+        self.lex = lex
+        // Lines: a token that starts a line closes the one before.
+        var lines: [Line] = []
+        var first = 0
+        var key = FNV.offset
+        var words = 0
+        for i in tokens.indices {
+            if tokens[i].has(.lineStart), i > first {
+                lines.append(Line(start: Int(tokens[first].start), end: Int(tokens[i - 1].end), tokens: first..<i, key: key, words: words))
+                first = i
+                key = FNV.offset
+                words = 0
+            }
+            key = FNV.combine(key, tokens[i].lower)
+            if tokens[i].kind != .punctuation { words += 1 }
+        }
+        if first < tokens.count {
+            lines.append(Line(start: Int(tokens[first].start), end: Int(tokens[tokens.count - 1].end), tokens: first..<tokens.count, key: key, words: words))
+        }
+        self.lines = lines
+        self.roles = Array(repeating: .body, count: lines.count)
+    }
+
+    /// The exact text of code points `[start, end)`.
+    func text(_ start: Int, _ end: Int) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        return String(s)
+    }
+
+    /// The exact text from the first to the last of `tokens`.
+    func text(tokens r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        return text(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound - 1].end))
+    }
+
+    func located(tokens r: Range<Int>) -> LocatedText {
+        LocatedText(text: text(tokens: r), start: Int(tokens[r.lowerBound].start), end: Int(tokens[r.upperBound - 1].end))
+    }
+
+    func span(tokens r: Range<Int>) -> Span {
+        Span(start: Int(tokens[r.lowerBound].start), end: Int(tokens[r.upperBound - 1].end))
+    }
+
+    @inline(__always) func isWord(_ i: Int, _ w: UInt64) -> Bool { i >= 0 && i < tokens.count && tokens[i].lower == w }
+
+    @inline(__always) func isPunct(_ i: Int, _ v: UInt32) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].first == v
+    }
+}

@@ -1,0 +1,90 @@
+/// Closed lists of English words the passes recognise by their lowercase form. General
+/// newsroom vocabulary only: nothing here comes from an evaluation document.
+enum WordLists {
+    /// Words whose trailing period is part of them.
+    static let abbreviations = """
+        mr mrs ms dr prof rev sr jr st lt gen col maj capt sgt cpl adm gov sen rep pres supt insp det \
+        no vs etc inc corp ltd co bros dept univ assn ave blvd rd mt ft jan feb mar apr jun jul aug sep \
+        sept oct nov dec mon tue tues wed thu thur thurs fri sat sun est approx fig al cf ca e.g i.e
+        """
+
+    static let stopwords = """
+        a an the and or but nor so yet for of in on at to from by with without about above below over \
+        under into onto upon after before during since until while as than then there here this that \
+        these those it its it's he him his she her hers they them their theirs we us our you your i me \
+        my mine who whom whose which what when where why how all any both each few more most other some \
+        such no not only own same too very can will just should now is are was were be been being have \
+        has had having do does did would could may might must shall also however although though if \
+        because whether meanwhile instead still even many much another every one two three first last \
+        new next according despite against between among through throughout across toward towards \
+        around near off out up down again further once yes says said like
+        """
+
+    static let speechVerbs = """
+        said says say saying told tells added adds adding stated states explained explains noted notes \
+        warned warns asked asks replied replies insisted insists argued argues claimed claims declared \
+        declares announced announces wrote writes commented comments remarked remarks suggested suggests \
+        acknowledged admitted admits stressed stresses emphasized emphasised characterized characterised \
+        described describes called calls urged urges quoted recalled recalls conceded concedes continued \
+        concluded countered responded responds tweeted posted confirmed confirms denied denies predicted \
+        praised reminded assured vowed promised pledged reiterated observed complained maintained \
+        according quipped exclaimed whispered shouted testified
+        """
+
+    static let titles = """
+        president vice prime minister foreign defense defence finance interior secretary general gen. \
+        lt. col. maj. capt. sgt. cpl. adm. gov. sen. rep. mr. mrs. ms. dr. prof. rev. pres. sir dame lord \
+        lady king queen prince princess pope chancellor chairman chairwoman chair ceo cfo coo director \
+        ambassador envoy spokesman spokeswoman spokesperson judge justice senator governor mayor \
+        representative congressman congresswoman councillor councilman councilwoman bishop archbishop \
+        cardinal rabbi imam sheikh emir sultan coach captain lieutenant colonel major sergeant commander \
+        chief deputy assistant attorney premier officer detective inspector professor doctor leader \
+        speaker manager executive founder president-elect treasurer governor-general marshal admiral \
+        brigadier private corporal minister-president foreign-minister ayatollah czar tsar crown \
+        commissioner superintendent sheriff chief-executive
+        """
+
+    static let organisationWords = """
+        inc inc. corp corp. corporation company co. ltd ltd. llc plc group holdings bank university \
+        college institute school academy association party council committee commission agency ministry \
+        department office foundation society union league club fc federation organization organisation \
+        army navy force forces corps court parliament congress senate assembly board bureau service \
+        services times news post press journal herald tribune airlines airways records studios network \
+        broadcasting television radio museum hospital fund trust authority police guard brigade regiment \
+        division battalion band orchestra choir center centre laboratories labs systems technologies \
+        motors energy industries partners international nations alliance coalition movement front \
+        cabinet government administration institution conference church clinic consortium cooperative \
+        enterprises entertainment games magazine media pictures productions publishing railway railways \
+        telecom times gazette daily weekly tv fm am knesset duma bundestag
+        """
+
+    static let placeNouns = """
+        street st. road avenue ave. boulevard blvd. square courtyard park bridge river lake mountain \
+        mountains mount mt. island islands bay valley county province district region state city town \
+        village airport station harbor harbour port beach coast desert sea ocean gulf peninsula canyon \
+        hill hills forest garden gardens gate tower palace castle cathedral temple mosque basilica \
+        stadium arena plaza wall tomb strait falls creek heights springs lane drive way mall market \
+        quarter
+        """
+
+    static let calendar = """
+        january february march april may june july august september october november december monday \
+        tuesday wednesday thursday friday saturday sunday
+        """
+
+    /// Places and buildings that stand for the organisation inside them ("the Kremlin said").
+    static let metonyms = ["Kremlin", "Pentagon", "White House", "Downing Street", "Elysee", "Élysée",
+                           "Whitehall", "Quai d'Orsay", "Foggy Bottom", "Blue House", "Zhongnanhai"]
+
+    /// Nouns that head a described speaker ("a senior source", "officials").
+    static let sourceNouns = """
+        source sources official officials spokesman spokeswoman spokesperson aide aides diplomat \
+        diplomats analyst analysts expert experts officer officers witness witnesses resident residents \
+        statement report reports police investigators prosecutors lawyer lawyers people observers critics \
+        minister ministry government
+        """
+
+    static func words(_ list: String) -> [String] {
+        list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    }
+}
