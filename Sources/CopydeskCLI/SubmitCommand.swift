@@ -47,7 +47,7 @@ struct SubmitCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("rejected \(reply.id ?? "-"): \(reply.reason ?? "no reason given")\n".utf8))
             }
         }
-        print("\(accepted) accepted, \(rejected) rejected by \(endpoint)")
+        print("\(accepted) accepted, \(rejected) rejected by \(endpoint)" + (client.busyRetries > 0 ? " (\(client.busyRetries) busy answers retried)" : ""))
         if rejected > 0 { throw ExitCode(2) }
     }
 }

@@ -38,6 +38,9 @@ struct VentilatorCommand: ParsableCommand {
     @Option(help: "Seconds a worker may stay silent before its articles go to others.")
     var workerTimeout: Double = 5
 
+    @Option(help: "Articles waiting for workers beyond which the intake answers busy (submitters retry).")
+    var intakeQueueLimit = 10_000
+
     @Option(help: "Articles longer than this many bytes become error records.")
     var maxArticleBytes: Int = Limits.defaultMaximumArticleBytes
 
@@ -45,8 +48,8 @@ struct VentilatorCommand: ParsableCommand {
     @OptionGroup var security: SecurityOptions
 
     mutating func validate() throws {
-        guard maxAttempts > 0, leaseTimeout > 0, workerTimeout > 0 else {
-            throw ValidationError("--max-attempts, --lease-timeout and --worker-timeout must be positive")
+        guard maxAttempts > 0, leaseTimeout > 0, workerTimeout > 0, intakeQueueLimit > 0 else {
+            throw ValidationError("--max-attempts, --lease-timeout, --worker-timeout and --intake-queue-limit must be positive")
         }
         try ArticleSource.validate(inputs)
     }
@@ -66,6 +69,7 @@ struct VentilatorCommand: ParsableCommand {
         configuration.leaseTimeout = .milliseconds(Int(leaseTimeout * 1000))
         configuration.workerTimeout = .milliseconds(Int(workerTimeout * 1000))
         configuration.maximumArticleBytes = maxArticleBytes
+        configuration.intakeQueueLimit = intakeQueueLimit
         configuration.curve = try security.curve(needs: [.server, .client])
         let stop = StopSignal()
         let trap = SignalTrap(stop)

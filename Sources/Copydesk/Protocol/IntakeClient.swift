@@ -11,7 +11,12 @@ public final class IntakeClient {
         public var id: String?
         public var accepted: Bool
         public var reason: String?
+        /// The ventilator was too full to take it; ``IntakeClient/submit`` sends it again.
+        public var busy = false
     }
+
+    /// `busy` answers seen, each followed by a pause and a retry.
+    public private(set) var busyRetries = 0
 
     private let socket: Socket
     public let window: Int
@@ -31,22 +36,50 @@ public final class IntakeClient {
     /// - Parameter version: The protocol version frame; other than the default only to test refusals.
     public func submit(_ requests: some Sequence<[UInt8]>, version: String = IntakeHandler.version, onReply: (Reply) -> Void = { _ in }) throws -> [Reply] {
         var replies: [Reply] = []
-        var inFlight = 0
+        // Requests sent and not answered, oldest first: answers come in this order.
+        var inFlight: [[UInt8]] = []
+        var retry: [[UInt8]] = []
+        var pause = Duration.milliseconds(10)
+        var busyRound = false
+        var acceptedThisRound = false
         var iterator = requests.makeIterator()
         var next = iterator.next()
-        while next != nil || inFlight > 0 {
-            while let request = next, inFlight < window {
-                try socket.send([Frame(), Frame(version), Frame(request)])
-                inFlight += 1
-                next = iterator.next()
+        while next != nil || !inFlight.isEmpty || !retry.isEmpty {
+            if busyRound, inFlight.isEmpty {
+                // Backpressure: every answer of the round is in; wait, then send the busy ones again.
+                pause = acceptedThisRound ? .milliseconds(10) : min(pause * 2, .seconds(1))
+                Thread.sleep(forTimeInterval: Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18)
+                busyRound = false
+                acceptedThisRound = false
             }
+            while !busyRound, inFlight.count < window {
+                let request: [UInt8]
+                if let again = retry.popLast() {
+                    request = again
+                } else if let fresh = next {
+                    request = fresh
+                    next = iterator.next()
+                } else {
+                    break
+                }
+                try socket.send([Frame(), Frame(version), Frame(request)])
+                inFlight.append(request)
+            }
+            guard !inFlight.isEmpty else { continue }
             guard let frames = try socket.receive(wait: .timeout(timeout)) else {
                 throw IntakeClientError.noAnswer(timeout)
             }
+            let request = inFlight.removeFirst()
             let reply = Self.parse(frames.last?.bytes ?? [])
+            if reply.busy {
+                busyRetries += 1
+                retry.insert(request, at: 0)
+                busyRound = true
+                continue
+            }
+            acceptedThisRound = true
             replies.append(reply)
             onReply(reply)
-            inFlight -= 1
         }
         return replies
     }
@@ -55,7 +88,8 @@ public final class IntakeClient {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
             return Reply(id: nil, accepted: false, reason: "unreadable answer from the intake")
         }
-        return Reply(id: object["id"] as? String, accepted: object["status"] as? String == "accepted", reason: object["reason"] as? String)
+        let status = object["status"] as? String
+        return Reply(id: object["id"] as? String, accepted: status == "accepted", reason: object["reason"] as? String, busy: status == "busy")
     }
 }
 

@@ -4,13 +4,22 @@ import ZeroMQ
 ///
 /// A request is `[empty delimiter,] "copydesk-intake/1", article JSON` (REQ sockets add the
 /// delimiter themselves); the reply, under the same envelope, is one JSON object:
-/// `{"id":..., "status":"accepted"}` or `{"id":..., "status":"rejected", "reason":...}`.
+/// `{"id":..., "status":"accepted"}`, `{"id":..., "status":"rejected", "reason":...}` or, when
+/// the ventilator holds too much already, `{"id":..., "status":"busy", "reason":...}`: retry later.
 public struct IntakeHandler {
     public static let version = "copydesk-intake/1"
     let maximumBodyBytes: Int
 
     /// The reply frames (routing envelope included), and the article when it was accepted.
-    func handle(_ frames: [Frame], stopping: Bool) -> (reply: [Frame], article: ArticleRecord?) {
+    /// Whether the ventilator can take an article now.
+    enum Admission {
+        case open
+        /// Too many articles wait already: the client should retry later.
+        case busy(queued: Int)
+        case stopping
+    }
+
+    func handle(_ frames: [Frame], admission: Admission) -> (reply: [Frame], article: ArticleRecord?) {
         // Envelope: the routing id, and the empty delimiter when the client put one.
         var envelopeCount = 1
         if frames.count > 1, frames[1].count == 0 { envelopeCount = 2 }
@@ -40,8 +49,14 @@ public struct IntakeHandler {
         case .failure(let error):
             return (reply(nil, "rejected", error.description), nil)
         case .success(let article):
-            if stopping { return (reply(article.id, "rejected", "the ventilator is shutting down; try again later"), nil) }
-            return (reply(article.id, "accepted"), article)
+            switch admission {
+            case .open:
+                return (reply(article.id, "accepted"), article)
+            case .busy(let queued):
+                return (reply(article.id, "busy", "\(queued) articles are waiting for workers; retry later"), nil)
+            case .stopping:
+                return (reply(article.id, "busy", "the ventilator is shutting down; retry later"), nil)
+            }
         }
     }
 }

@@ -32,6 +32,9 @@ public final class Ventilator {
         public var batchSize = 32
         /// Articles read ahead of demand.
         public var readAhead = 1024
+        /// Articles waiting for a worker beyond which the intake answers `busy`, so a fast
+        /// submitter cannot grow the ventilator's memory without bound.
+        public var intakeQueueLimit = 10_000
         /// Return once every input is read and acknowledged (no intake).
         public var exitWhenDone: Bool
         /// Ids already written, skipped at reading (resume).
@@ -125,7 +128,11 @@ public final class Ventilator {
             }
             if let intake, let handler = intakeHandler, ready.isReadable(intake) {
                 while let frames = try intake.receive(wait: .never) {
-                    let (reply, article) = handler.handle(frames, stopping: drainDeadline != nil)
+                    let waiting = queue.count - queueHead
+                    let admission: IntakeHandler.Admission = drainDeadline != nil ? .stopping
+                        : waiting >= configuration.intakeQueueLimit ? .busy(queued: waiting) : .open
+                    let (reply, article) = handler.handle(frames, admission: admission)
+                    if case .busy = admission { progress.busyReplies += 1 }
                     if let article { accept(article) }
                     try intake.send(reply, wait: .never)
                 }
