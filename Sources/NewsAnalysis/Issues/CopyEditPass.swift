@@ -54,13 +54,22 @@ struct CopyEditPass {
         let t = doc.tokens
         let n = 4
         guard words.count >= 2 * n else { return }
-        var last: [UInt64: Int] = [:]
+        // The last 32 four-word hashes, in a ring: only a repeat within 25 words matters.
+        var ring = [UInt64](repeating: 0, count: 32)
         var skipUntil = 0
         for j in 0...(words.count - n) {
             var h = FNV.offset
             for k in j..<(j + n) { h = FNV.combine(h, t[words[k]].lower) }
-            defer { last[h] = j }
-            guard j >= skipUntil, let p = last[h], j - p >= n, j - p <= 25 else { continue }
+            defer { ring[j & 31] = h }
+            guard j >= skipUntil else { continue }
+            var found = -1
+            var d = n
+            while d <= min(25, j) {
+                if ring[(j - d) & 31] == h { found = j - d; break }
+                d += 1
+            }
+            guard found >= 0 else { continue }
+            let p = found
             var len = n
             while j + len < words.count, p + len < j, t[words[p + len]].lower == t[words[j + len]].lower { len += 1 }
             let content = (j..<(j + len)).filter { !doc.lex[words[$0]].contains(.stopword) }.count

@@ -11,12 +11,19 @@ struct LanguageGuesser {
         ("nl", "de het een en van in is dat op te zijn met voor niet aan er die ook als bij door maar om"),
     ].map { ($0.0, Set($0.1.split(separator: " ").map { FNV.lowercased($0) })) }
 
+    /// Word hash → bit set of the languages whose list has it.
+    static let table: [UInt64: UInt8] = {
+        var t: [UInt64: UInt8] = [:]
+        for (k, list) in lists.enumerated() { for w in list.1 { t[w, default: 0] |= 1 << k } }
+        return t
+    }()
+
     func guess(_ doc: Document) -> String {
         var latin = 0, cyrillic = 0, arabic = 0, hebrew = 0, greek = 0, han = 0, kana = 0, hangul = 0, devanagari = 0, thai = 0
         var scores = [Int](repeating: 0, count: Self.lists.count)
         var counted = 0
         for (i, tok) in doc.tokens.enumerated() where tok.kind == .word {
-            if counted >= 2_000 { break }
+            if counted >= 600 { break }
             counted += 1
             let v = tok.first
             switch v {
@@ -32,8 +39,8 @@ struct LanguageGuesser {
             case 0xAC00...0xD7AF, 0x1100...0x11FF: hangul += 1
             default: break
             }
-            if v < 0x250 {
-                for (k, list) in Self.lists.enumerated() where list.1.contains(doc.tokens[i].lower) { scores[k] += 1 }
+            if v < 0x250, doc.lex[i].contains(.stopword) || tok.length <= 5, let bits = Self.table[tok.lower] {
+                for k in 0..<Self.lists.count where bits & (1 << k) != 0 { scores[k] += 1 }
             }
         }
         let scripts = [("la", latin), ("ru", cyrillic), ("ar", arabic), ("he", hebrew), ("el", greek), ("zh", han),

@@ -63,9 +63,28 @@ struct Document {
 
     /// The exact text of code points `[start, end)`.
     func text(_ start: Int, _ end: Int) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
-        return String(s)
+        let a = max(0, start), b = min(end, scalars.count)
+        guard a < b else { return "" }
+        return scalars.withUnsafeBufferPointer { s in
+            String(unsafeUninitializedCapacity: (b - a) * 4) { out in
+                var o = 0
+                for k in a..<b {
+                    let v = s[k].value
+                    if v < 0x80 {
+                        out[o] = UInt8(v); o += 1
+                    } else if v < 0x800 {
+                        out[o] = UInt8(0xC0 | v >> 6); out[o + 1] = UInt8(0x80 | v & 0x3F); o += 2
+                    } else if v < 0x10000 {
+                        out[o] = UInt8(0xE0 | v >> 12); out[o + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                        out[o + 2] = UInt8(0x80 | v & 0x3F); o += 3
+                    } else {
+                        out[o] = UInt8(0xF0 | v >> 18); out[o + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                        out[o + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[o + 3] = UInt8(0x80 | v & 0x3F); o += 4
+                    }
+                }
+                return o
+            }
+        }
     }
 
     /// The exact text from the first to the last of `tokens`.

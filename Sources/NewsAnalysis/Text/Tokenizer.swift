@@ -55,63 +55,69 @@ struct Tokenizer {
 
     /// Reads the word or number that starts at `start`.
     private func word(_ s: [Unicode.Scalar], from start: Int) -> Token {
+        s.withUnsafeBufferPointer { s in word(s, from: start) }
+    }
+
+    private func word(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Token {
         let n = s.count
         var i = start
         var hash = FNV.offset
-        var upper = 0, lowerCount = 0, digits = 0, letters = 0
+        var upper = 0, lowerCount = 0, digits = 0
         var shape: UInt32 = 0, lastClass: UInt32 = 0, shapeLen = 0
         var flags: Token.Flags = []
-        @inline(__always) func take(_ c: Unicode.Scalar) {
+        var firstUpper = false
+        while i < n {
+            let c = s[i]
             let v = c.value
+            var accept = Self.isWordScalar(c)
+            if !accept, i + 1 < n, i > start {
+                let next = s[i + 1]
+                let prev = s[i - 1]
+                if (v == 46 || v == 44), Self.isDigit(prev), Self.isDigit(next) {
+                    // Decimal point and thousands separator between digits.
+                    accept = true
+                } else if (v == 45 || v == 0x2010 || v == 0x2011 || (v == 38 && upper > 0)), Self.isWordScalar(next), Self.isWordScalar(prev) {
+                    // Hyphen or ampersand inside a word: "S-300", "AT&T".
+                    accept = true
+                } else if v == 39 || v == 0x2019 {
+                    // Apostrophes: the possessive "'s" is split off later; keep "O'Brien" and "don't".
+                    if (next == "s" || next == "S"), i + 2 >= n || !Self.isWordScalar(s[i + 2]) { break }
+                    accept = Self.isLetter(next) && Self.isLetter(prev)
+                } else if v == 46, Self.isLetter(next), upper + lowerCount > 0, i - start <= 1 || s[i - 2] == "." {
+                    // Letter-period-letter: "U.S", "a.m" (the final period is handled below).
+                    accept = i + 2 >= n || !Self.isLetter(s[i + 2])
+                }
+            }
+            guard accept else { break }
             hash = FNV.mix(hash, Lowercase.fold(v))
             let k: UInt32
-            if v < 0x80 {
-                if v >= 65 && v <= 90 { k = 1; upper += 1; letters += 1 }
-                else if v >= 97 && v <= 122 { k = 2; lowerCount += 1; letters += 1 }
-                else if v >= 48 && v <= 57 { k = 3; digits += 1 }
+            let raw = c.value
+            if raw < 0x80 {
+                if raw >= 65 && raw <= 90 { k = 1; upper += 1 }
+                else if raw >= 97 && raw <= 122 { k = 2; lowerCount += 1 }
+                else if raw >= 48 && raw <= 57 { k = 3; digits += 1 }
                 else { k = 4 }
+            } else if raw < 0x250 {
+                // Latin-1 and Latin Extended-A/B: uppercase is 0xC0-0xDE, then even code points.
+                let isUpper = raw < 0x100 ? (raw >= 0xC0 && raw <= 0xDE && raw != 0xD7)
+                    : (raw < 0x130 || (raw >= 0x14A && raw < 0x178)) ? raw & 1 == 0 : c.properties.isUppercase
+                if isUpper { k = 1; upper += 1 } else if raw >= 0xC0 { k = 2; lowerCount += 1 } else { k = 4 }
             } else {
                 let p = c.properties
-                if p.isUppercase { k = 1; upper += 1; letters += 1 }
-                else if p.isAlphabetic { k = 2; lowerCount += 1; letters += 1 }
+                if p.isUppercase { k = 1; upper += 1 }
+                else if p.isAlphabetic { k = 2; lowerCount += 1 }
                 else if p.numericType != nil { k = 3; digits += 1 }
                 else { k = 4 }
             }
+            if i == start { firstUpper = k == 1 }
             if k != lastClass, shapeLen < 6 {
                 shape = shape &* 5 &+ k
                 shapeLen += 1
                 lastClass = k
             }
+            i += 1
         }
-        while i < n {
-            let c = s[i]
-            if Self.isWordScalar(c) {
-                take(c)
-                i += 1
-                continue
-            }
-            let v = c.value
-            guard i + 1 < n, i > start else { break }
-            let next = s[i + 1]
-            let prev = s[i - 1]
-            // Decimal point and thousands separator between digits.
-            if (v == 46 || v == 44), Self.isDigit(prev), Self.isDigit(next) { take(c); i += 1; continue }
-            // Hyphen, slash or ampersand inside a word: "S-300", "AT&T".
-            if (v == 45 || v == 0x2010 || v == 0x2011 || (v == 38 && upper > 0)), Self.isWordScalar(next), Self.isWordScalar(prev) {
-                take(c); i += 1; continue
-            }
-            // Apostrophes: split off the possessive "'s", keep "O'Brien" and "don't".
-            if v == 39 || v == 0x2019 {
-                if (next == "s" || next == "S"), i + 2 >= n || !Self.isWordScalar(s[i + 2]) { break }
-                if Self.isLetter(next), Self.isLetter(prev) { take(c); i += 1; continue }
-                break
-            }
-            // Letter-period-letter: "U.S", "a.m" (the final period is handled below).
-            if v == 46, Self.isLetter(next), letters > 0, i - start <= 1 || s[i - 2] == "." {
-                if i + 2 >= n || !Self.isLetter(s[i + 2]) { take(c); i += 1; continue }
-            }
-            break
-        }
+        let letters = upper + lowerCount
         var end = i
         var isInitial = false
         // A trailing period joins acronyms ("U.S."), initials ("H.") and known abbreviations ("Mr.").
@@ -127,7 +133,7 @@ struct Tokenizer {
             }
         }
         if letters > 0 {
-            if let f = s[start...].first, f.properties.isUppercase { flags.insert(.capitalized) }
+            if firstUpper { flags.insert(.capitalized) }
             if upper >= 2 && lowerCount == 0 { flags.insert(.allCaps) }
             if upper == 0 && lowerCount > 0 { flags.insert(.lowercase) }
         }
@@ -140,16 +146,23 @@ struct Tokenizer {
 
     static let possessiveHash = FNV.lowercased("'s")
 
+    /// White space, control and invisible format characters (exact, without a property lookup).
     @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
-        if v == 32 || v == 9 || v == 11 || v == 12 { return true }
-        if v < 0x80 { return v < 32 || v == 127 }
-        return c.properties.isWhitespace || v == 0xFEFF || v == 0x200B || c.properties.generalCategory == .control
+        if v < 0x80 { return v <= 32 || v == 127 }
+        if v <= 0xA0 { return true }
+        if v < 0x1680 { return false }
+        switch v {
+        case 0x1680, 0x2000...0x200F, 0x2028...0x202F, 0x205F...0x2064, 0x3000, 0xFEFF: return true
+        default: return false
+        }
     }
 
     @inline(__always) static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) }
+        if v < 0x250 { return v >= 0xC0 ? v != 0xD7 && v != 0xF7 : v == 0xAA || v == 0xB5 || v == 0xBA }
+        if v >= 0x2000 && v < 0x2C00 { return false }
         let p = c.properties
         return p.isAlphabetic || p.numericType == .decimal || p.generalCategory == .nonspacingMark
             || p.generalCategory == .spacingMark
@@ -158,6 +171,8 @@ struct Tokenizer {
     @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) }
+        if v < 0x250 { return v >= 0xC0 ? v != 0xD7 && v != 0xF7 : v == 0xAA || v == 0xB5 || v == 0xBA }
+        if v >= 0x2000 && v < 0x2C00 { return false }
         return c.properties.isAlphabetic
     }
 
