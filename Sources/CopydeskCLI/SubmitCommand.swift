@@ -38,16 +38,18 @@ struct SubmitCommand: ParsableCommand {
         let context = try Context()
         let client = try IntakeClient(context: context, endpoint: endpoint, window: window, timeout: .milliseconds(Int(timeout * 1000)), curve: security.curve(needs: .client))
         var accepted = 0
+        var duplicates = 0
         var rejected = 0
         _ = try client.submit(SubmissionReader(files: files)) { reply in
             if reply.accepted {
                 accepted += 1
+                if reply.duplicate { duplicates += 1 }
             } else {
                 rejected += 1
                 FileHandle.standardError.write(Data("rejected \(reply.id ?? "-"): \(reply.reason ?? "no reason given")\n".utf8))
             }
         }
-        print("\(accepted) accepted, \(rejected) rejected by \(endpoint)" + (client.busyRetries > 0 ? " (\(client.busyRetries) busy answers retried)" : ""))
+ print("\(accepted) accepted (\(duplicates) of them duplicates), \(rejected) rejected by \(endpoint)" + (client.busyRetries > 0 ? " (\(client.busyRetries) busy answers retried)" : ""))
         if rejected > 0 { throw ExitCode(2) }
     }
 }

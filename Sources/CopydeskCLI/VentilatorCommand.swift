@@ -29,6 +29,9 @@ struct VentilatorCommand: ParsableCommand {
     @Option(help: "Where articles go after their last failed attempt (env COPYDESK_DEAD_LETTERS).")
     var deadLetters: String?
 
+    @Option(help: "SQLite journal of accepted intake articles, so a restart loses none, or none (env COPYDESK_JOURNAL; default intake-journal.sqlite).")
+    var journal: String?
+
     @Option(help: "Deliveries before an article is dead-lettered.")
     var maxAttempts = 3
 
@@ -70,6 +73,8 @@ struct VentilatorCommand: ParsableCommand {
         configuration.workerTimeout = .milliseconds(Int(workerTimeout * 1000))
         configuration.maximumArticleBytes = maxArticleBytes
         configuration.intakeQueueLimit = intakeQueueLimit
+        let journalPath = resolved(journal, environment: "COPYDESK_JOURNAL", default: "intake-journal.sqlite")
+        configuration.journalPath = journalPath == "none" ? nil : journalPath
         configuration.curve = try security.curve(needs: [.server, .client])
         let stop = StopSignal()
         let trap = SignalTrap(stop)

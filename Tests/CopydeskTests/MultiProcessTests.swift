@@ -97,7 +97,7 @@ struct MultiProcessTests {
         try await ventilator.waitForOutput(containing: "intake=")
         let submit = try ChildProcess("submit", ["submit", "generated.jsonl", Workspace.seeds.path, "--to", intake], in: workspace.url)
         #expect(try await submit.waitForExit() == 0)
-        #expect(submit.stdout.contains("\(generated.count + 1) accepted, 0 rejected"))
+        #expect(submit.stdout.contains("\(generated.count + 1) accepted (0 of them duplicates), 0 rejected"))
         try await waitUntil { workspace.lineCount("out.jsonl") >= generated.count + 1 }
         for process in [ventilator, worker, sink] { process.signal(SIGTERM) }
         for process in [ventilator, worker, sink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }

@@ -55,7 +55,7 @@ struct SecurityTests {
         // The real thing works.
         let accepted = try await submit("allowed", secure)
         #expect(accepted.process.terminationStatus == 0)
-        #expect(accepted.stdout.contains("1 accepted, 0 rejected"))
+        #expect(accepted.stdout.contains("1 accepted (0 of them duplicates), 0 rejected"))
         let worker = try ChildProcess("worker", ["worker", "--ventilator", tasks, "--sink", results, "--threads", "1"] + secure, in: workspace.url)
         try await waitUntil { workspace.lineCount("out.jsonl") >= 1 }
         for process in [ventilator, worker, sink] { process.signal(SIGTERM) }

@@ -13,6 +13,8 @@ public final class IntakeClient {
         public var reason: String?
         /// The ventilator was too full to take it; ``IntakeClient/submit`` sends it again.
         public var busy = false
+        /// Accepted before: this submission changed nothing.
+        public var duplicate = false
     }
 
     /// `busy` answers seen, each followed by a pause and a retry.
@@ -89,7 +91,7 @@ public final class IntakeClient {
             return Reply(id: nil, accepted: false, reason: "unreadable answer from the intake")
         }
         let status = object["status"] as? String
-        return Reply(id: object["id"] as? String, accepted: status == "accepted", reason: object["reason"] as? String, busy: status == "busy")
+        return Reply(id: object["id"] as? String, accepted: status == "accepted", reason: object["reason"] as? String, busy: status == "busy", duplicate: object["duplicate"] as? Bool ?? false)
     }
 }
 

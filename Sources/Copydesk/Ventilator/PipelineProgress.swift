@@ -14,6 +14,8 @@ public struct PipelineProgress: Sendable, Hashable {
     public var inFlight = 0
     /// Articles read or accepted and not yet leased.
     public var queued = 0
+    /// Articles accepted over the intake (duplicates not counted).
+    public var accepted = 0
     /// Intake requests answered `busy` (backpressure).
     public var busyReplies = 0
     /// Whether every input has been read.

@@ -41,6 +41,8 @@ public final class Ventilator {
         public var skip: Set<String> = []
         /// After a stop request, how long to wait for leases in flight to be acknowledged.
         public var drainTimeout: Duration = .seconds(30)
+        /// Where intake articles are journaled before they are accepted (SQLite); `nil`: memory only.
+        public var journalPath: String?
         /// CURVE keys: the task and intake endpoints admit only allowlisted clients. `nil`: plain text.
         public var curve: CurveSetup?
 
@@ -70,6 +72,7 @@ public final class Ventilator {
     private var workers: [[UInt8]: WorkerState] = [:]
     private var progress = PipelineProgress()
     private var deadLetters: OutputLog?
+    private var journal: IntakeJournal?
     private var failuresToSend: [ResultRecord] = []
 
     public init(_ configuration: Configuration, logger: Logger) throws {
@@ -114,6 +117,13 @@ public final class Ventilator {
         bound?(BoundEndpoints(tasks: tasksEndpoint, intake: intakeEndpoint))
 
         let intakeHandler = intake.map { _ in IntakeHandler(maximumBodyBytes: configuration.maximumArticleBytes) }
+        if intake != nil, let path = configuration.journalPath {
+            let journal = try IntakeJournal(path: path)
+            let resumed = try journal.unfinished()
+            for article in resumed where leases[article.id] == nil { queue.append(article) }
+            if !resumed.isEmpty { logger.info("resuming accepted articles from the journal", metadata: ["articles": "\(resumed.count)", "journal": "\(path)"]) }
+            self.journal = journal
+        }
         let poller = Poller()
         poller.register(router)
         if let intake { poller.register(intake) }
@@ -127,15 +137,7 @@ public final class Ventilator {
                 while let frames = try router.receive(wait: .never) { handleRouter(frames) }
             }
             if let intake, let handler = intakeHandler, ready.isReadable(intake) {
-                while let frames = try intake.receive(wait: .never) {
-                    let waiting = queue.count - queueHead
-                    let admission: IntakeHandler.Admission = drainDeadline != nil ? .stopping
-                        : waiting >= configuration.intakeQueueLimit ? .busy(queued: waiting) : .open
-                    let (reply, article) = handler.handle(frames, admission: admission)
-                    if case .busy = admission { progress.busyReplies += 1 }
-                    if let article { accept(article) }
-                    try intake.send(reply, wait: .never)
-                }
+                try takeSubmissions(from: intake, handler: handler, stopping: drainDeadline != nil)
             }
             let now = clock.now
             if now - lastExpiryCheck >= .milliseconds(100) {
@@ -194,6 +196,12 @@ public final class Ventilator {
             worker.available = free - (worker.sent - receivedHere)
             workers[peer] = worker
         case .acks(let acks):
+            do {
+                try journal?.finish(acks.map(\.id))
+            } catch {
+                // The sink has them; at worst a restart hands them out again and the sink says duplicate.
+                logger.error("cannot mark articles finished in the journal", metadata: ["error": "\(error)"])
+            }
             for ack in acks {
                 guard let lease = leases.removeValue(forKey: ack.id) else { continue }
                 if let worker = lease.worker { workers[worker]?.leases.remove(ack.id) }
@@ -210,10 +218,37 @@ public final class Ventilator {
 
     // MARK: Reading and leasing
 
-    /// Queues an intake article; one already queued, leased or written is not queued twice.
-    private func accept(_ article: ArticleRecord) {
-        guard leases[article.id] == nil, !configuration.skip.contains(article.id) else { return }
-        queue.append(article)
+    /// Answers every waiting submission. Articles are journaled in one transaction before any
+    /// of them is answered `accepted`; an id seen before is answered as a duplicate and not queued.
+    private func takeSubmissions(from intake: Socket, handler: IntakeHandler, stopping: Bool) throws {
+        // Answers go out in the order of the requests: clients match them by position.
+        var answers: [[Frame]?] = []
+        var accepted: [(article: ArticleRecord, envelope: [Frame], slot: Int)] = []
+        while answers.count < 1000, let frames = try intake.receive(wait: .never) {
+            let waiting = queue.count - queueHead + accepted.count
+            let admission: IntakeHandler.Admission = stopping ? .stopping
+                : waiting >= configuration.intakeQueueLimit ? .busy(queued: waiting) : .open
+            switch handler.handle(frames, admission: admission) {
+            case .reply(let reply):
+                if case .busy = admission { progress.busyReplies += 1 }
+                answers.append(reply)
+            case .article(let article, let envelope):
+                accepted.append((article, envelope, answers.count))
+                answers.append(nil)
+            }
+        }
+        var known = try journal?.accept(accepted.map(\.article)) ?? []
+        for (article, envelope, slot) in accepted {
+            let duplicate = known.contains(article.id) || leases[article.id] != nil || configuration.skip.contains(article.id)
+            if !duplicate {
+                queue.append(article)
+                // The same id twice in one batch: the second is the duplicate.
+                known.insert(article.id)
+                progress.accepted += 1
+            }
+            answers[slot] = IntakeHandler.accepted(envelope: envelope, id: article.id, duplicate: duplicate)
+        }
+        for answer in answers { try intake.send(answer!, wait: .never) }
     }
 
     /// Reads inputs until the read-ahead is full.
@@ -308,6 +343,7 @@ public final class Ventilator {
             return
         }
         article.attempt += 1
+        if article.source == "intake" { try? journal?.recordAttempt(id: article.id, attempt: article.attempt) }
         // Redeliveries go first.
         if queueHead > 0 {
             queueHead -= 1
@@ -323,6 +359,7 @@ public final class Ventilator {
             let record = FailureRecord(id: article.id, attempt: article.attempt, source: article.source, reason: reason, stage: .delivery)
             deadLetters?.append(id: article.id, line: record.jsonLine)
             try deadLetters?.sync()
+            try journal?.finish([article.id])
             progress.deadLettered += 1
             logger.error("article dead-lettered", metadata: ["id": "\(article.id)", "reason": "\(reason)"])
         } catch {
