@@ -40,6 +40,7 @@ public final class Sink: @unchecked Sendable {
     private let output: OutputLog
     private let errors: OutputLog
     private let logger: Logger
+    private var violations = ViolationLog(role: "sink")
 
     /// Opens the output and errors files and reads back the ids they hold.
     public init(_ configuration: Configuration, logger: Logger) throws {
@@ -102,19 +103,32 @@ public final class Sink: @unchecked Sendable {
         logger.info("sink stopped", metadata: ["reports": "\(output.ids.count)", "errors": "\(errors.ids.count)"])
     }
 
+    /// A line the output can hold: one line, a JSON object whose first member is the record's
+    /// own id (so the id set rebuilt from the file matches what was acknowledged).
+    static func isWellFormed(_ record: ResultRecord) -> Bool {
+        var prefix = Array(#"{"id":"#.utf8)
+        JSONText.appendString(record.id, to: &prefix)
+        return record.line.starts(with: prefix) && record.line.last == UInt8(ascii: "}")
+            && !record.line.contains(0x0A) && !record.line.contains(0x0D)
+    }
+
     private func take(_ frames: [Frame], into batch: inout [Ack]) {
         let records: [ResultRecord]
         do {
             guard case .results(let received) = try WireMessage(frames: frames[...]) else {
-                logger.warning("sink ignored a message that is not RESULTS")
+                violations.record("not RESULTS", logger: logger)
                 return
             }
             records = received
         } catch {
-            logger.warning("sink ignored a message", metadata: ["error": "\(error)"])
+            violations.record("\(error)", logger: logger)
             return
         }
         for record in records {
+            guard Self.isWellFormed(record) else {
+                violations.record("a RESULTS line that is not one JSON object starting with its id", logger: logger)
+                continue
+            }
             if output.ids.contains(record.id) || errors.ids.contains(record.id) {
                 batch.append(Ack(id: record.id, status: .duplicate))
                 continue

@@ -73,6 +73,7 @@ public final class Ventilator {
     private var progress = PipelineProgress()
     private var deadLetters: OutputLog?
     private var journal: IntakeJournal?
+    private var violations = ViolationLog(role: "ventilator")
     private var failuresToSend: [ResultRecord] = []
 
     public init(_ configuration: Configuration, logger: Logger) throws {
@@ -184,7 +185,7 @@ public final class Ventilator {
         do {
             message = try WireMessage(frames: frames[1...])
         } catch {
-            logger.warning("ventilator ignored a message", metadata: ["error": "\(error)"])
+            violations.record("\(error)", logger: logger)
             return
         }
         switch message {
@@ -192,8 +193,9 @@ public final class Ventilator {
             var worker = workers[peer] ?? WorkerState(lastSeen: clock.now)
             worker.lastSeen = clock.now
             // Tasks on their way to it are not in its count yet: subtract them from its offer.
-            let receivedHere = ventilator == instance ? received : 0
-            worker.available = free - (worker.sent - receivedHere)
+            // Clamped, so a confused or hostile peer cannot overflow the arithmetic.
+            let receivedHere = ventilator == instance ? min(max(received, 0), worker.sent) : 0
+            worker.available = min(max(free, 0), 100_000) - (worker.sent - receivedHere)
             workers[peer] = worker
         case .acks(let acks):
             do {
@@ -212,7 +214,7 @@ public final class Ventilator {
                 }
             }
         case .tasks, .results:
-            logger.warning("ventilator ignored a message meant for another role")
+            violations.record("a message meant for another role", logger: logger)
         }
     }
 
