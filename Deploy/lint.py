@@ -494,6 +494,24 @@ def lint_dockerfile(deploy, repository):
             fail("dockerfile", f"the README never runs the Dockerfile's build command `{command}`")
         else:
             ok("dockerfile", f"the build command `{command}` is the README's, for executable product {product}")
+    # SwiftPM refuses to build when any target's directory is missing, test targets included.
+    ignored = set()
+    ignore_path = os.path.join(deploy, "Dockerfile.dockerignore")
+    if os.path.exists(ignore_path):
+        with open(ignore_path, encoding="utf-8") as handle:
+            ignored = {line.strip().strip("/") for line in handle if line.strip() and not line.startswith("#")}
+    copied = set()
+    for instruction, rest in build:
+        if instruction in ("COPY", "ADD") and not rest.startswith("--from="):
+            copied |= {source.strip("./") or "." for source in rest.split()[:-1] if not source.startswith("--")}
+    # SwiftPM's default places: Sources/ for targets, Tests/ for test targets.
+    roots = (["Sources"] if re.search(r"\.(target|executableTarget|systemLibrary)\(", package) else []) \
+        + (["Tests"] if ".testTarget(" in package else [])
+    missing = [name for name in roots if ("." not in copied and name not in copied) or name in ignored]
+    if missing:
+        fail("dockerfile", f"the build stage lacks {missing} (not copied, or in Dockerfile.dockerignore): SwiftPM needs every target's directory")
+    else:
+        ok("dockerfile", f"the build stage copies {', '.join(roots)}, every target's directory")
     build_packages = set().union(*[apt_packages(rest) for instruction, rest in build if instruction == "RUN"])
     needed = set(re.findall(r'"([a-z0-9.+-]+-dev)"', " ".join(re.findall(r"\.apt\(\[(.*?)\]\)", package))))
     if needed - build_packages:

@@ -57,6 +57,7 @@ struct DeployTests {
         try edit("Dockerfile", "USER copydesk:copydesk", "USER root")
         try edit("Dockerfile", "RUN swift build -c release --product copydesk", "RUN swift build -c release -Xswiftc -g --product copydesk")
         try edit("Dockerfile", "libzmq5 libsqlite3-0", "libzmq5 libsqlite3-0 curl")
+        try edit("Dockerfile", "COPY Tests ./Tests\n", "")
 
         let (status, output) = try await lint(deploy: copy, repository: workspace.url)
         #expect(status == 1, "the lint passed a broken Deploy/:\n\(output)")
@@ -71,6 +72,7 @@ struct DeployTests {
             "FAIL dockerfile: the runtime stage runs as root",
             "FAIL dockerfile: the README never runs the Dockerfile's build command",
             "FAIL dockerfile: the README's runtime install lines",
+            "FAIL dockerfile: the build stage lacks ['Tests']",
         ] {
             #expect(output.contains(failure), "the lint did not report \"\(failure)\":\n\(output)")
         }
