@@ -18,6 +18,9 @@ struct SinkCommand: ParsableCommand {
     @Option(help: "Failures, one JSON object per line (env COPYDESK_ERRORS; default: OUTPUT with .errors.jsonl).")
     var errors: String?
 
+    @Option(help: "Articles given up after their last attempt (env COPYDESK_DEAD_LETTERS; default: OUTPUT with .dead-letters.jsonl).")
+    var deadLetters: String?
+
     @Option(help: "Endpoint to bind for results (env COPYDESK_RESULTS; default \(DefaultEndpoints.resultsBind)).")
     var results: String?
 
@@ -38,6 +41,7 @@ struct SinkCommand: ParsableCommand {
             outputPath: output,
             errorsPath: resolved(errors, environment: "COPYDESK_ERRORS", default: Sink.Configuration.defaultErrorsPath(for: output))
         )
+        configuration.deadLetterPath = resolved(deadLetters, environment: "COPYDESK_DEAD_LETTERS", default: Sink.Configuration.defaultDeadLetterPath(for: output))
         configuration.curve = try security.curve(needs: [.server, .client])
         let stop = StopSignal()
         let trap = SignalTrap(stop)

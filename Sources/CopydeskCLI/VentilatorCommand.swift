@@ -26,13 +26,10 @@ struct VentilatorCommand: ParsableCommand {
     @Option(help: "Endpoint to bind for submissions, or none (env COPYDESK_INTAKE; default \(DefaultEndpoints.intakeBind), or none when inputs are given).")
     var intake: String?
 
-    @Option(help: "Where articles go after their last failed attempt (env COPYDESK_DEAD_LETTERS).")
-    var deadLetters: String?
-
     @Option(help: "SQLite journal of accepted intake articles, so a restart loses none, or none (env COPYDESK_JOURNAL; default intake-journal.sqlite).")
     var journal: String?
 
-    @Option(help: "Deliveries before an article is dead-lettered.")
+    @Option(help: "Deliveries before an article is given up (it then goes to the sink's dead-letter file).")
     var maxAttempts = 3
 
     @Option(help: "Seconds a worker may hold an article before it goes to another.")
@@ -63,7 +60,6 @@ struct VentilatorCommand: ParsableCommand {
         var configuration = Ventilator.Configuration(
             tasksEndpoint: resolved(tasks, environment: "COPYDESK_TASKS", default: DefaultEndpoints.tasksBind),
             sinkEndpoint: resolved(sink, environment: "COPYDESK_SINK", default: DefaultEndpoints.resultsConnect),
-            deadLetterPath: resolved(deadLetters, environment: "COPYDESK_DEAD_LETTERS", default: "dead-letters.jsonl"),
             exitWhenDone: intakeEndpoint == "none"
         )
         configuration.intakeEndpoint = intakeEndpoint == "none" ? nil : intakeEndpoint

@@ -86,6 +86,26 @@ struct MultiProcessTests {
         #expect(Set(ids) == Set(generated))
     }
 
+    @Test func aPoisonArticleIsGivenUpAfterItsLastAttemptAndTheRestIsDone() async throws {
+        let workspace = try Workspace()
+        let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 50)
+        try workspace.write("poison.txt", "POISON-PILL: every worker that takes this article dies.")
+        let pipeline = Pipeline(workspace: workspace)
+        let sink = try pipeline.sink()
+        let workers = try (1...3).map { try pipeline.worker("worker-\($0)", processor: "poison") }
+        let ventilator = try pipeline.ventilator(["poison.txt", "generated.jsonl"], extra: ["--max-attempts", "2"])
+        #expect(try await ventilator.waitForExit() == 0)
+        for process in workers + [sink] { process.signal(SIGTERM) }
+        for process in [sink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
+
+        #expect(Set(try workspace.ids(in: "out.jsonl")) == Set(generated))
+        let dead = try workspace.records(in: "out.dead-letters.jsonl")
+        #expect(dead.count == 1)
+        #expect(dead.first?["source"] as? String == "poison.txt")
+        #expect((dead.first?["reason"] as? String)?.hasPrefix("gave up after 2 attempts") == true)
+        #expect(workers.filter { !$0.process.isRunning && $0.process.terminationReason == .uncaughtSignal }.count == 2)
+    }
+
     @Test func submittedArticlesComeOutLikeFileInputs() async throws {
         let workspace = try Workspace()
         let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 200)

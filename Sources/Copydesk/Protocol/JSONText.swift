@@ -1,22 +1,32 @@
 /// Writes JSON text straight into byte buffers: the pipeline's records are simple and hot,
 /// so they skip `JSONEncoder`.
 public enum JSONText {
-    /// Appends `value` as a JSON string literal.
+    /// Appends `value` as a JSON string literal, copying runs that need no escape in bulk.
     public static func appendString(_ value: String, to buffer: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { appendString(utf8: $0, to: &buffer) }
+    }
+
+    private static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
             switch byte {
             case UInt8(ascii: "\""): buffer.append(contentsOf: [0x5C, 0x22])
             case UInt8(ascii: "\\"): buffer.append(contentsOf: [0x5C, 0x5C])
             case 0x0A: buffer.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: buffer.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: buffer.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
+            default:
                 let hex = Array("0123456789abcdef".utf8)
                 buffer.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            default: buffer.append(byte)
             }
         }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         buffer.append(UInt8(ascii: "\""))
     }
 

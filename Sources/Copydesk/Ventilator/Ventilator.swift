@@ -7,7 +7,7 @@ import ZeroMQ
 /// Workers (DEALER) advertise free slots; the ventilator (ROUTER) sends each article to one
 /// worker with a deadline and keeps the lease until the sink acknowledges the id. A lease
 /// whose worker falls silent, or whose deadline passes, is handed out again with attempt + 1;
-/// after ``Configuration/maximumAttempts`` the article goes to the dead-letter file. Input
+/// after ``Configuration/maximumAttempts`` it goes to the sink's dead-letter file. Input
 /// that cannot become an article goes to the sink as a failure record, under a lease too, so
 /// every id read ends up acknowledged exactly once.
 public final class Ventilator {
@@ -25,9 +25,8 @@ public final class Ventilator {
         public var leaseTimeout: Duration = .seconds(60)
         /// How long a worker may stay silent before its leases are handed out again.
         public var workerTimeout: Duration = .seconds(5)
-        /// Deliveries before an article is dead-lettered.
+        /// Deliveries before the article is given up and sent to the sink's dead-letter file.
         public var maximumAttempts = 3
-        public var deadLetterPath: String
         /// Most articles per TASKS message.
         public var batchSize = 32
         /// Articles read ahead of demand.
@@ -46,10 +45,9 @@ public final class Ventilator {
         /// CURVE keys: the task and intake endpoints admit only allowlisted clients. `nil`: plain text.
         public var curve: CurveSetup?
 
-        public init(tasksEndpoint: String, sinkEndpoint: String, deadLetterPath: String, exitWhenDone: Bool) {
+        public init(tasksEndpoint: String, sinkEndpoint: String, exitWhenDone: Bool) {
             self.tasksEndpoint = tasksEndpoint
             self.sinkEndpoint = sinkEndpoint
-            self.deadLetterPath = deadLetterPath
             self.exitWhenDone = exitWhenDone
         }
     }
@@ -71,8 +69,8 @@ public final class Ventilator {
     private var leases: [String: Lease] = [:]
     private var workers: [[UInt8]: WorkerState] = [:]
     private var progress = PipelineProgress()
-    private var deadLetters: OutputLog?
     private var journal: IntakeJournal?
+    private var violations = ViolationLog(role: "ventilator")
     private var failuresToSend: [ResultRecord] = []
 
     public init(_ configuration: Configuration, logger: Logger) throws {
@@ -170,7 +168,6 @@ public final class Ventilator {
             }
         }
         onProgress?(progress)
-        try deadLetters?.sync()
         logger.info("ventilator stopped", metadata: ["written": "\(progress.written)", "failed": "\(progress.failed)", "duplicates": "\(progress.duplicates)", "dead letters": "\(progress.deadLettered)"])
         return progress
     }
@@ -184,7 +181,7 @@ public final class Ventilator {
         do {
             message = try WireMessage(frames: frames[1...])
         } catch {
-            logger.warning("ventilator ignored a message", metadata: ["error": "\(error)"])
+            violations.record("\(error)", logger: logger)
             return
         }
         switch message {
@@ -192,8 +189,9 @@ public final class Ventilator {
             var worker = workers[peer] ?? WorkerState(lastSeen: clock.now)
             worker.lastSeen = clock.now
             // Tasks on their way to it are not in its count yet: subtract them from its offer.
-            let receivedHere = ventilator == instance ? received : 0
-            worker.available = free - (worker.sent - receivedHere)
+            // Clamped, so a confused or hostile peer cannot overflow the arithmetic.
+            let receivedHere = ventilator == instance ? min(max(received, 0), worker.sent) : 0
+            worker.available = min(max(free, 0), 100_000) - (worker.sent - receivedHere)
             workers[peer] = worker
         case .acks(let acks):
             do {
@@ -209,10 +207,11 @@ public final class Ventilator {
                 case .ok: progress.written += 1
                 case .failed: progress.failed += 1
                 case .duplicate: progress.duplicates += 1
+                case .dead: progress.deadLettered += 1
                 }
             }
         case .tasks, .results:
-            logger.warning("ventilator ignored a message meant for another role")
+            violations.record("a message meant for another role", logger: logger)
         }
     }
 
@@ -281,9 +280,21 @@ public final class Ventilator {
     private func dispatch(router: Socket, now: ContinuousClock.Instant) throws {
         guard queueHead < queue.count else { return }
         for peer in Array(workers.keys) where queueHead < queue.count {
-            let available = workers[peer]?.available ?? 0
-            guard available > 0 else { continue }
-            let count = min(available, configuration.batchSize, queue.count - queueHead)
+            guard let worker = workers[peer], worker.available > 0 else { continue }
+            let count: Int
+            if queue[queueHead].attempt > 1 {
+                // A suspect: it was with a worker that died or stalled. It goes alone, to a worker
+                // holding nothing else, so if it is what kills workers no other article is blamed
+                // with it; fresh work waits behind it until a worker drains.
+                guard worker.leases.isEmpty else { continue }
+                count = 1
+            } else {
+                // Fresh articles, up to the next suspect.
+                let limit = queueHead + min(worker.available, configuration.batchSize)
+                var end = queueHead
+                while end < queue.count, end < limit, queue[end].attempt == 1 { end += 1 }
+                count = end - queueHead
+            }
             let batch = Array(queue[queueHead..<(queueHead + count)])
             var frames = [Frame(peer)]
             frames += WireMessage.tasks(ventilator: instance, batch).frames
@@ -353,17 +364,13 @@ public final class Ventilator {
         }
     }
 
+    /// Gives an article up: its failure record goes to the sink's dead-letter file, under a lease
+    /// like any result, so a late report of the same id and the dead letter never both land.
     private func deadLetter(_ article: ArticleRecord, reason: String) {
-        do {
-            if deadLetters == nil { deadLetters = try OutputLog(path: configuration.deadLetterPath) }
-            let record = FailureRecord(id: article.id, attempt: article.attempt, source: article.source, reason: reason, stage: .delivery)
-            deadLetters?.append(id: article.id, line: record.jsonLine)
-            try deadLetters?.sync()
-            try journal?.finish([article.id])
-            progress.deadLettered += 1
-            logger.error("article dead-lettered", metadata: ["id": "\(article.id)", "reason": "\(reason)"])
-        } catch {
-            logger.critical("cannot write the dead-letter file", metadata: ["error": "\(error)"])
-        }
+        let failure = FailureRecord(id: article.id, attempt: article.attempt, source: article.source, reason: reason, stage: .delivery)
+        let record = ResultRecord(id: article.id, attempt: article.attempt, status: .dead, line: failure.jsonLine)
+        leases[article.id] = Lease(article: article, worker: nil, deadline: clock.now + configuration.leaseTimeout, failure: record)
+        failuresToSend.append(record)
+        logger.error("article given up", metadata: ["id": "\(article.id)", "reason": "\(reason)"])
     }
 }

@@ -16,13 +16,13 @@ public struct ReportProcessor: Sendable {
             let failure = FailureRecord(id: record.id, attempt: record.attempt, source: record.source, reason: reason, stage: .analysis)
             return ResultRecord(id: record.id, attempt: record.attempt, status: .failed, line: failure.jsonLine)
         }
-        if let invalid = Self.firstInvalidUTF8Offset(record.body) {
-            return failed("not UTF-8 text (invalid byte at offset \(invalid)); binary file?")
+        // One validating pass; the slow search for the offending byte only runs on failure.
+        guard let text = String(validating: record.body, as: UTF8.self) else {
+            return failed("not UTF-8 text (invalid byte at offset \(Self.firstInvalidUTF8Offset(record.body) ?? 0)); binary file?")
         }
         if record.body.contains(0) {
             return failed("binary data (NUL bytes), not text")
         }
-        let text = String(decoding: record.body, as: UTF8.self)
         let article = Article(
             id: nil,
             text: record.format == .html ? HTMLText.extract(text) : text,
@@ -38,7 +38,7 @@ public struct ReportProcessor: Sendable {
         }
     }
 
-    private static let encoder = JSONEncoder()
+    private static let encoder = JSONLineEncoder()
 
     private func line(for record: ArticleRecord, report: AnalysisReport) throws -> [UInt8] {
         var line: [UInt8] = [UInt8(ascii: "{")]

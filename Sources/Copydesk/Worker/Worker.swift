@@ -87,6 +87,7 @@ public final class Worker: Sendable {
         let clock = ContinuousClock()
         var lastCredit = clock.now - .seconds(3600)
         var lastAdvertised = -1
+        var violations = ViolationLog(role: "worker")
 
         let poller = Poller()
         poller.register(ventilator)
@@ -95,8 +96,15 @@ public final class Worker: Sendable {
             let ready = try poller.poll(timeout: outbox.isEmpty ? .milliseconds(100) : .milliseconds(10))
             if ready.isReadable(ventilator) {
                 while let frames = try ventilator.receive(wait: .never) {
-                    guard case .tasks(let instance, let articles) = try? WireMessage(frames: frames[...]) else {
-                        logger.warning("worker ignored a message that is not TASKS")
+                    let message: WireMessage
+                    do {
+                        message = try WireMessage(frames: frames[...])
+                    } catch {
+                        violations.record("\(error)", logger: logger)
+                        continue
+                    }
+                    guard case .tasks(let instance, let articles) = message else {
+                        violations.record("not TASKS", logger: logger)
                         continue
                     }
                     if instance != ventilatorInstance {
