@@ -3,7 +3,7 @@ import Testing
 
 /// Deploy/lint.py: YAML, Kubernetes schemas, `systemd-analyze verify`, the command lines the
 /// deploy files run, and the Dockerfile against Deploy/README.md.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(2)), .enabled(if: TestTools.canLintDeploy, "\(TestTools.skipReason)"))
 struct DeployTests {
     static let deploy = PythonProcess.repository.appendingPathComponent("Deploy")
 

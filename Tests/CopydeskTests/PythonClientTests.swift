@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The pyzmq client in Deploy/clients/python against a real ventilator, worker and sink.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .enabled(if: TestTools.hasPyzmq, "\(TestTools.skipReason)"))
 struct PythonClientTests {
     static let clients = PythonProcess.repository.appendingPathComponent("Deploy/clients/python")
 
