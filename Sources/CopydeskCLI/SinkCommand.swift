@@ -27,6 +27,9 @@ struct SinkCommand: ParsableCommand {
     @Option(help: "The ventilator's task endpoint, for acknowledgements (env COPYDESK_VENTILATOR; default \(DefaultEndpoints.tasksConnect)).")
     var ventilator: String?
 
+    @Option(help: "Serve Prometheus metrics over HTTP at this endpoint, such as tcp://*:9571 (env COPYDESK_METRICS; default none).")
+    var metrics: String?
+
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var security: SecurityOptions
 
@@ -46,7 +49,10 @@ struct SinkCommand: ParsableCommand {
         let stop = StopSignal()
         let trap = SignalTrap(stop)
         let context = try Context()
-        try Sink(configuration, logger: logger).run(context: context, stop: stop) { endpoint in
+        let sink = try Sink(configuration, logger: logger)
+        let metricsServer = try MetricsOptions.start(metrics, metrics: sink.metrics, context: context, logger: logger)
+        defer { metricsServer?.shutdown() }
+        try sink.run(context: context, stop: stop) { endpoint in
             FileHandle.standardOutput.write(Data("sink results=\(endpoint)\n".utf8))
         }
         withExtendedLifetime(trap) {}

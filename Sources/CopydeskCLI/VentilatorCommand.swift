@@ -44,6 +44,9 @@ struct VentilatorCommand: ParsableCommand {
     @Option(help: "Articles longer than this many bytes become error records.")
     var maxArticleBytes: Int = Limits.defaultMaximumArticleBytes
 
+    @Option(help: "Serve Prometheus metrics over HTTP at this endpoint, such as tcp://*:9570 (env COPYDESK_METRICS; default none).")
+    var metrics: String?
+
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var security: SecurityOptions
 
@@ -75,7 +78,10 @@ struct VentilatorCommand: ParsableCommand {
         let stop = StopSignal()
         let trap = SignalTrap(stop)
         let context = try Context()
-        try Ventilator(configuration, logger: logger).run(context: context, stop: stop) { endpoints in
+        let ventilator = try Ventilator(configuration, logger: logger)
+        let metricsServer = try MetricsOptions.start(metrics, metrics: ventilator.metrics, context: context, logger: logger)
+        defer { metricsServer?.shutdown() }
+        try ventilator.run(context: context, stop: stop) { endpoints in
             // One line on stdout that scripts (and tests) can wait for.
             FileHandle.standardOutput.write(Data("ventilator tasks=\(endpoints.tasks) intake=\(endpoints.intake ?? "none")\n".utf8))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZeroMQ
 
 /// Ventilator, sink and workers as separate processes over tcp loopback.
 @Suite(.serialized, .timeLimit(.minutes(5)))
@@ -51,8 +52,7 @@ struct MultiProcessTests {
         let doomed = try pipeline.worker("doomed", processor: "slow")
         let survivor = try pipeline.worker("survivor", processor: "slow")
         let ventilator = try pipeline.ventilator(["generated.jsonl"])
-        try await waitUntil { workspace.lineCount("out.jsonl") >= 300 }
-        doomed.signal(SIGKILL)
+        try await act(when: { workspace.lineCount("out.jsonl") >= 300 }) { doomed.signal(SIGKILL) }
         #expect(ventilator.process.isRunning, "the run ended before the kill; the test proves nothing")
         #expect(try await ventilator.waitForExit() == 0)
         for process in [survivor, sink] { process.signal(SIGTERM) }
@@ -71,8 +71,7 @@ struct MultiProcessTests {
         let firstSink = try pipeline.sink()
         let workers = [try pipeline.worker("worker-1", processor: "slow"), try pipeline.worker("worker-2", processor: "slow")]
         let ventilator = try pipeline.ventilator(["generated.jsonl"])
-        try await waitUntil { workspace.lineCount("out.jsonl") >= 300 }
-        firstSink.signal(SIGKILL)
+        try await act(when: { workspace.lineCount("out.jsonl") >= 300 }) { firstSink.signal(SIGKILL) }
         _ = try await firstSink.waitForExit()
         let written = workspace.lineCount("out.jsonl")
         #expect(written < generated.count, "the run ended before the kill; the test proves nothing")
@@ -124,6 +123,24 @@ struct MultiProcessTests {
         let ids = try workspace.ids(in: "out.jsonl")
         #expect(ids.count == generated.count + 1)
         #expect(Set(generated).isSubset(of: Set(ids)))
+    }
+}
+
+/// Waits on a thread of its own until `condition` holds, then does `action` at once. Not on
+/// the cooperative pool: CPU-heavy suites may hold it, and a kill that comes late proves nothing.
+func act(when condition: @escaping @Sendable () -> Bool, timeout: Duration = .seconds(60), _ action: @escaping @Sendable () throws -> Void) async throws {
+    let met = try await SocketThread.run(name: "test-trigger") { () -> Bool in
+        let deadline = ContinuousClock.now + timeout
+        while !condition() {
+            guard ContinuousClock.now < deadline else { return false }
+            usleep(5_000)
+        }
+        try action()
+        return true
+    }
+    if !met {
+        Issue.record("condition not met within \(timeout)")
+        throw CancellationError()
     }
 }
 

@@ -53,6 +53,30 @@ public final class Sink: @unchecked Sendable {
     /// Redeliveries of articles already written, acknowledged without writing them again.
     private var duplicatesSuppressed = 0
 
+    /// What the sink exposes on `/metrics` (see ``MetricsServer``).
+    public let metrics = Metrics([
+        "copydesk_sink_lines_total": ("counter", "Lines written, by file: output, errors, dead_letters."),
+        "copydesk_sink_duplicates_suppressed_total": ("counter", "Redelivered articles acknowledged without writing them again."),
+        "copydesk_sink_malformed_total": ("counter", "Messages ignored because they break the protocol."),
+        "copydesk_sink_sync_seconds": ("histogram", "Writing and fsyncing one batch, before its acknowledgement."),
+    ])
+
+    private func publishMetrics() {
+        metrics.publish(
+            counters: [
+                #"copydesk_sink_lines_total{file="output"}"#: output.ids.count - recovered.output,
+                #"copydesk_sink_lines_total{file="errors"}"#: errors.ids.count - recovered.errors,
+                #"copydesk_sink_lines_total{file="dead_letters"}"#: deadLetters.ids.count - recovered.deadLetters,
+                "copydesk_sink_duplicates_suppressed_total": duplicatesSuppressed,
+                "copydesk_sink_malformed_total": violations.count,
+            ],
+            gauges: [:]
+        )
+    }
+
+    /// Ids read back at start, so the counters count this process's writes.
+    private var recovered = (output: 0, errors: 0, deadLetters: 0)
+
     /// Opens the output and errors files and reads back the ids they hold.
     public init(_ configuration: Configuration, logger: Logger) throws {
         self.configuration = configuration
@@ -60,6 +84,7 @@ public final class Sink: @unchecked Sendable {
         output = try OutputLog(path: configuration.outputPath)
         errors = try OutputLog(path: configuration.errorsPath)
         deadLetters = try OutputLog(path: configuration.deadLetterPath)
+        recovered = (output.ids.count, errors.ids.count, deadLetters.ids.count)
         if !output.ids.isEmpty || !errors.ids.isEmpty {
             logger.info("resuming", metadata: ["reports": "\(output.ids.count)", "errors": "\(errors.ids.count)"])
         }
@@ -110,13 +135,16 @@ public final class Sink: @unchecked Sendable {
             }
             let full = pendingBytes >= configuration.batchBytes
             if !batch.isEmpty, full || clock.now - batchStarted >= configuration.batchDelay || stopping {
+                let syncStart = clock.now
                 try output.sync()
                 try errors.sync()
                 try deadLetters.sync()
+                metrics.observe("copydesk_sink_sync_seconds", seconds: (clock.now - syncStart).seconds)
                 try acks.send(WireMessage.acks(batch).frames, wait: .never)
                 let duplicates = batch.lazy.filter { $0.status == .duplicate }.count
                 if duplicates > 0 { logger.info("suppressed duplicates", metadata: ["count": "\(duplicates)"]) }
                 batch.removeAll(keepingCapacity: true)
+                publishMetrics()
             }
             if stopping { break }
             // One more pass after the stop request, to take what already arrived.

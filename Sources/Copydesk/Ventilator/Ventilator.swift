@@ -152,9 +152,11 @@ public final class Ventilator {
 
             progress.queued = queue.count - queueHead
             progress.inFlight = leases.count
+            progress.workersConnected = workers.count
             progress.elapsed = now - start
-            if let onProgress, now - lastProgress >= .milliseconds(250) {
-                onProgress(progress)
+            if now - lastProgress >= .milliseconds(250) {
+                onProgress?(progress)
+                publishMetrics()
                 lastProgress = now
             }
             if configuration.exitWhenDone, progress.inputsExhausted, progress.queued == 0, leases.isEmpty { break }
@@ -168,8 +170,46 @@ public final class Ventilator {
             }
         }
         onProgress?(progress)
+        publishMetrics()
         logger.info("ventilator stopped", metadata: ["written": "\(progress.written)", "failed": "\(progress.failed)", "duplicates": "\(progress.duplicates)", "dead letters": "\(progress.deadLettered)"])
         return progress
+    }
+
+    // MARK: Metrics
+
+    /// What the ventilator exposes on `/metrics` (see ``MetricsServer``).
+    public let metrics = Metrics([
+        "copydesk_articles_read_total": ("counter", "Articles read from input files (skipped ones included)."),
+        "copydesk_articles_accepted_total": ("counter", "Articles accepted over the intake, duplicates not counted."),
+        "copydesk_intake_busy_total": ("counter", "Intake requests answered busy (backpressure)."),
+        "copydesk_articles_leased_total": ("counter", "Leases handed to workers, redeliveries included."),
+        "copydesk_articles_redelivered_total": ("counter", "Articles handed out again after a worker died or a lease ran out."),
+        "copydesk_articles_done_total": ("counter", "Articles acknowledged by the sink, by outcome."),
+        "copydesk_queue_depth": ("gauge", "Articles waiting for a worker."),
+        "copydesk_in_flight": ("gauge", "Articles leased and not yet acknowledged."),
+        "copydesk_workers_connected": ("gauge", "Workers heard from within the worker timeout."),
+        "copydesk_lease_to_ack_seconds": ("histogram", "From lease to the sink's acknowledgement: queueing in the worker, analysis, transport and fsync."),
+    ])
+
+    private func publishMetrics() {
+        metrics.publish(
+            counters: [
+                "copydesk_articles_read_total": progress.read,
+                "copydesk_articles_accepted_total": progress.accepted,
+                "copydesk_intake_busy_total": progress.busyReplies,
+                "copydesk_articles_leased_total": progress.leased,
+                "copydesk_articles_redelivered_total": progress.redelivered,
+                #"copydesk_articles_done_total{status="ok"}"#: progress.written,
+                #"copydesk_articles_done_total{status="failed"}"#: progress.failed,
+                #"copydesk_articles_done_total{status="duplicate"}"#: progress.duplicates,
+                #"copydesk_articles_done_total{status="dead"}"#: progress.deadLettered,
+            ],
+            gauges: [
+                "copydesk_queue_depth": progress.queued,
+                "copydesk_in_flight": progress.inFlight,
+                "copydesk_workers_connected": progress.workersConnected,
+            ]
+        )
     }
 
     // MARK: Messages from workers and the sink
@@ -200,9 +240,13 @@ public final class Ventilator {
                 // The sink has them; at worst a restart hands them out again and the sink says duplicate.
                 logger.error("cannot mark articles finished in the journal", metadata: ["error": "\(error)"])
             }
+            let now = clock.now
+            var latencies: [Double] = []
+            latencies.reserveCapacity(acks.count)
             for ack in acks {
                 guard let lease = leases.removeValue(forKey: ack.id) else { continue }
                 if let worker = lease.worker { workers[worker]?.leases.remove(ack.id) }
+                latencies.append((now - lease.leasedAt).seconds)
                 switch ack.status {
                 case .ok: progress.written += 1
                 case .failed: progress.failed += 1
@@ -210,6 +254,7 @@ public final class Ventilator {
                 case .dead: progress.deadLettered += 1
                 }
             }
+            metrics.observe("copydesk_lease_to_ack_seconds", seconds: latencies)
         case .tasks, .results:
             violations.record("a message meant for another role", logger: logger)
         }
@@ -258,6 +303,7 @@ public final class Ventilator {
                 progress.inputsExhausted = true
                 return
             }
+            progress.read += 1
             switch item {
             case .article(let article):
                 if configuration.skip.contains(article.id) {
@@ -270,7 +316,7 @@ public final class Ventilator {
                 let record = ResultRecord(id: failure.id, attempt: failure.attempt, status: .failed, line: failure.jsonLine)
                 leases[failure.id] = Lease(
                     article: ArticleRecord(id: failure.id, source: failure.source, body: []),
-                    worker: nil, deadline: clock.now + configuration.leaseTimeout, failure: record
+                    worker: nil, deadline: clock.now + configuration.leaseTimeout, leasedAt: clock.now, failure: record
                 )
                 failuresToSend.append(record)
             }
@@ -306,11 +352,12 @@ public final class Ventilator {
                 continue
             }
             queueHead += count
+            progress.leased += count
             // Mutated in place: a copy of the worker would copy its lease set on every batch.
             workers[peer]!.sent += count
             workers[peer]!.available -= count
             for article in batch {
-                leases[article.id] = Lease(article: article, worker: peer, deadline: now + configuration.leaseTimeout)
+                leases[article.id] = Lease(article: article, worker: peer, deadline: now + configuration.leaseTimeout, leasedAt: now)
                 workers[peer]!.leases.insert(article.id)
             }
         }
@@ -354,6 +401,7 @@ public final class Ventilator {
             return
         }
         article.attempt += 1
+        progress.redelivered += 1
         if article.source == "intake" { try? journal?.recordAttempt(id: article.id, attempt: article.attempt) }
         // Redeliveries go first.
         if queueHead > 0 {
@@ -369,7 +417,7 @@ public final class Ventilator {
     private func deadLetter(_ article: ArticleRecord, reason: String) {
         let failure = FailureRecord(id: article.id, attempt: article.attempt, source: article.source, reason: reason, stage: .delivery)
         let record = ResultRecord(id: article.id, attempt: article.attempt, status: .dead, line: failure.jsonLine)
-        leases[article.id] = Lease(article: article, worker: nil, deadline: clock.now + configuration.leaseTimeout, failure: record)
+        leases[article.id] = Lease(article: article, worker: nil, deadline: clock.now + configuration.leaseTimeout, leasedAt: clock.now, failure: record)
         failuresToSend.append(record)
         logger.error("article given up", metadata: ["id": "\(article.id)", "reason": "\(reason)"])
     }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Hosts made of Linux network namespaces joined by veth pairs, for tests of what crosses a
 /// network: a hub and spokes, each spoke on its own /24 with the hub at .1 and itself at .2.
-final class NetworkNamespaces {
+final class NetworkNamespaces: @unchecked Sendable {
+    // @unchecked: built and torn down by the test; other threads only run `ip` commands through it.
     let prefix: String
     private(set) var names: [String] = []
 
