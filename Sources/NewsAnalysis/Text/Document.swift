@@ -31,6 +31,10 @@ struct Document {
     var creditMentions: [Range<Int>] = []
     /// For each token, the index of the report entity it mentions, or -1.
     var entityAt: [Int32] = []
+    /// Part 2: each token's entry in the ``MeaningLexicon`` (empty until part 2 runs).
+    var meaning: [WordMeaning] = []
+    /// Part 2: tokens inside a date or time expression (amounts skip them).
+    var inDate: [Bool] = []
 
     init(scalars: [Unicode.Scalar], lexicon: Lexicon) {
         self.scalars = scalars
