@@ -120,12 +120,13 @@ public final class Analyzer: Sendable {
         doc.meaning = doc.tokens.map { $0.kind == .punctuation ? WordMeaning() : words[$0.lower] ?? WordMeaning() }
         if doc.entityAt.isEmpty { doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count) }
         DatePass().run(&doc, &report, published: published)
-        AmountPass().run(&doc, &report)
-        TonePass().run(&doc, &report)
-        TopicPass().run(&doc, &report)
-        KeywordPass().run(&doc, &report)
-        SummaryPass(length: options.summarySentences).run(&doc, &report)
-        EventPass().run(&doc, &report)
+        doc.prepareContent()
+        AmountPass().run(doc, &report)
+        TonePass().run(doc, &report)
+        TopicPass().run(doc, &report)
+        KeywordPass().run(doc, &report)
+        SummaryPass(length: options.summarySentences).run(doc, &report)
+        EventPass().run(doc, &report)
     }
 
     static func hash(_ text: String) -> String {

@@ -82,6 +82,15 @@ import Testing
         #expect(events.contains { $0.0 == "Police" && $0.1 == .coerce && $0.2 == "two men" })
     }
 
+    @Test func passiveVoiceTakesTheDoerAfterBy() throws {
+        let report = try analyze("Two protesters were arrested by police in Paris. A journalist was detained on Monday.")
+        #expect(report.events.count == 1)
+        let event = try #require(report.events.first)
+        #expect(event.actor.name == "police" || event.actor.name == "Police")
+        #expect(event.action == .coerce)
+        #expect(event.target?.name == "Two protesters")
+    }
+
     @Test func summaryLengthIsConfigurableAndPartOneCanRunAlone() throws {
         let text = try Shared.seed("israel-russia-strategic-ties.txt")
         let base = try Shared.analyzer.get()

@@ -10,7 +10,7 @@ struct AmountPass {
         us: FNV.lowercased("us")
     )
 
-    func run(_ doc: inout Document, _ report: inout AnalysisReport) {
+    func run(_ doc: Document, _ report: inout AnalysisReport) {
         var scopes: [Range<Int>] = []
         for n in doc.lines.indices where doc.roles[n] == .headline || doc.roles[n] == .subheadline { scopes.append(doc.lines[n].tokens) }
         scopes.append(contentsOf: doc.paragraphs)
@@ -116,6 +116,8 @@ struct AmountPass {
         while e < end, e - from < 3 {
             let k = e
             guard t[k].kind == .word, !t[k].has(.possessive), !doc.inDate[k] else { break }
+            // "80 Day Obsession": a number in a title is no count (a nationality is: "20 Russian soldiers").
+            if e == from, t[k].has(.capitalized), !doc.lex[k].contains(.demonym) { break }
             let lex = doc.lex[k], m = doc.meaning[k]
             if lex.contains(.stopword) || lex.contains(.speechVerb) || m.flags.contains(.verbGroup) || m.flags.contains(.determiner)
                 || m.flags.contains(.clauseWord) || m.number != .none || m.date == .ago { break }

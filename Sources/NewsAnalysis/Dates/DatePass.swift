@@ -44,6 +44,13 @@ struct DatePass {
         for r in scopes {
             var i = r.lowerBound
             while i < r.upperBound {
+                // Most tokens can start no date: skip them without trying every pattern.
+                let tok = doc.tokens[i], m = doc.meaning[i]
+                if tok.kind == .punctuation || tok.kind == .word && m.date == .none && m.number == .none && !tok.has(.hasDigit)
+                    && tok.lower != Self.the && tok.lower != Self.a && tok.lower != Self.an {
+                    i += 1
+                    continue
+                }
                 guard var f = match(doc, i, r, reference, anchor) else { i += 1; continue }
                 if f.resolution == .day, let d = f.day { anchor = d; f.value = d.iso }
                 let located = doc.located(tokens: i..<f.end)

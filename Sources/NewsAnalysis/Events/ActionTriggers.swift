@@ -4,7 +4,7 @@
 /// needs the preposition next ("critical+of", "call+on"). General vocabulary, written by hand.
 enum ActionTriggers {
     static let lists: [(ActionClass, String)] = [
-        (.urge, "urge appeal+to appeal+for call+on call+for ask request plead implore press+for"),
+        (.urge, "urge appeal+to appeal+for call+on call+for ask request plead+for implore press+for"),
         (.promise, "pledge promise vow offer+to"),
         (.meet, "meet met= visit host summit@"),
         (.consult, "discuss negotiate consult confer talk+with talked+with talks+with"),
@@ -13,7 +13,7 @@ enum ActionTriggers {
         (.cooperate, "cooperate co-operate collaborate"),
         (.supply, "sell sold= supply deliver export ship+to sale@ sales@ supplies@ delivery@ deliveries@"),
         (.aid, "donate+to donated+to"),
-        (.yield, "release withdraw withdrew= withdrawn= concede surrender resign"),
+        (.yield, "withdraw withdrew= withdrawn= concede surrender"),
         (.investigate, "investigate probe+into"),
         (.demand, "demand"),
         (.criticise, "criticise criticize criticised= criticized= condemn denounce blame accuse critical+of opposed+to deplore slam+the"),

@@ -21,10 +21,11 @@ struct EventPass {
         and: FNV.lowercased("and"), to: FNV.lowercased("to"), with: FNV.lowercased("with"), of: FNV.lowercased("of"),
         between: FNV.lowercased("between"), both: FNV.lowercased("both"), he: FNV.lowercased("he"), she: FNV.lowercased("she"),
         his: FNV.lowercased("his"), her: FNV.lowercased("her"), its: FNV.lowercased("its"), their: FNV.lowercased("their"),
-        but: FNV.lowercased("but"), or: FNV.lowercased("or")
+        but: FNV.lowercased("but"), or: FNV.lowercased("or"), by: FNV.lowercased("by"),
+        be: Set(["was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"].map { FNV.lowercased($0) })
     )
 
-    func run(_ doc: inout Document, _ report: inout AnalysisReport) {
+    func run(_ doc: Document, _ report: inout AnalysisReport) {
         var units: [Range<Int>] = []
         for n in doc.lines.indices where doc.roles[n] == .headline || doc.roles[n] == .subheadline { units.append(doc.lines[n].tokens) }
         units.append(contentsOf: doc.sentences)
@@ -40,6 +41,24 @@ struct EventPass {
                 var actors: [Side] = []
                 var negated = false
                 let nominal = m.trigger == .noun || isNominal(doc, k, u)
+                let action = classes[Int(m.action) - 1]
+                if !nominal, m.triggerNext == 0, isPassive(doc, k, u) {
+                    // "Two men were arrested by police": the doer follows "by"; without it, no actor is known.
+                    guard let by = (k + 1..<min(u.upperBound, k + 6)).first(where: { t[$0].lower == Self.h.by }),
+                          let doer = phraseStarting(doc, by + 1, u, report) else { continue }
+                    var j = k - 1
+                    while j >= u.lowerBound, t[j].kind == .word, doc.meaning[j].flags.contains(.verbGroup) || isAdverb(doc, j) {
+                        if doc.meaning[j].flags.contains(.negation) { negated = true }
+                        j -= 1
+                    }
+                    let patient = j >= u.lowerBound ? phraseEnding(doc, j, u, report, loose: true) : nil
+                    let key = FNV.combine(UInt64(k), 1)
+                    guard seen.insert(key).inserted else { continue }
+                    report.events.append(Event(actor: participant(doc, doer), action: action, verb: doc.located(tokens: k..<(k + 1)),
+                                               target: patient.map { participant(doc, $0) }, negated: negated, sentence: doc.span(tokens: u)))
+                    previous = nil
+                    continue
+                }
                 if nominal {
                     guard let p = possessor(doc, k, u, report) else { continue }
                     actors = [p]
@@ -48,7 +67,6 @@ struct EventPass {
                 }
                 guard !actors.isEmpty else { continue }
                 previous = actors
-                let action = classes[Int(m.action) - 1]
                 let target = self.target(doc, k, u, action, nominal: nominal, report)
                 let sentence = doc.span(tokens: u)
                 let verb = doc.located(tokens: k..<(k + 1))
@@ -187,7 +205,7 @@ struct EventPass {
 
     /// The noun phrase that ends at token `j`: an entity mention, a resolved pronoun, or a
     /// description with a name or a source noun in it ("the Russians", "police").
-    private func phraseEnding(_ doc: Document, _ j: Int, _ u: Range<Int>, _ report: AnalysisReport) -> Side? {
+    private func phraseEnding(_ doc: Document, _ j: Int, _ u: Range<Int>, _ report: AnalysisReport, loose: Bool = false) -> Side? {
         let t = doc.tokens
         guard j >= u.lowerBound, t[j].kind == .word else { return nil }
         if doc.entityAt[j] >= 0 {
@@ -207,8 +225,8 @@ struct EventPass {
             let tok = t[a]
             guard tok.kind == .word, !doc.meaning[a].flags.contains(.verbGroup), !doc.meaning[a].flags.contains(.clauseWord),
                   !doc.lex[a].contains(.speechVerb) else { break }
-            if doc.meaning[a].flags.contains(.determiner) || doc.lex[a].contains(.stopword) { break }
-            if tok.has(.capitalized) || doc.lex[a].contains(.sourceNoun) { named = true }
+            if doc.meaning[a].flags.contains(.determiner) || doc.lex[a].contains(.stopword) && !(loose && doc.meaning[a].number != .none) { break }
+            if tok.has(.capitalized) || doc.lex[a].contains(.sourceNoun) || loose { named = true }
             a -= 1
         }
         guard named, a < j else { return nil }
@@ -295,6 +313,21 @@ struct EventPass {
         while b > first, doc.meaning[b - 1].flags.contains(.determiner) || t[b - 1].lower == Self.h.of || t[b - 1].lower == Self.h.between { b -= 1 }
         guard b > first else { return nil }
         return Side(range: a..<b, entity: -1, name: doc.text(tokens: first..<b))
+    }
+
+    /// A participle after a form of "be" in the verb group: "were arrested", "has been sold".
+    private func isPassive(_ doc: Document, _ k: Int, _ u: Range<Int>) -> Bool {
+        let tok = doc.tokens[k]
+        let e = Int(tok.end)
+        let participle = tok.length > 3 && doc.scalars[e - 2] == "e" && doc.scalars[e - 1] == "d"
+            || doc.meaning[k].action != 0 && ["met", "sold", "struck", "shot", "fought", "withdrawn", "hosted"].contains { FNV.lowercased($0) == tok.lower }
+        guard participle else { return false }
+        var j = k - 1
+        while j >= u.lowerBound, j >= k - 4, doc.tokens[j].kind == .word, doc.meaning[j].flags.contains(.verbGroup) || isAdverb(doc, j) {
+            if Self.h.be.contains(doc.tokens[j].lower) { return true }
+            j -= 1
+        }
+        return false
     }
 
     // MARK: - Word shapes

@@ -16,9 +16,10 @@ struct KeywordPass {
         var entity: Int = -1
     }
 
-    func run(_ doc: inout Document, _ report: inout AnalysisReport) {
+    func run(_ doc: Document, _ report: inout AnalysisReport) {
         let t = doc.tokens
-        var candidates: [UInt64: Candidate] = [:]
+        var candidates: [Candidate] = []
+        var index: [UInt64: Int] = [:]
         var wordCount: [UInt64: Int] = [:]
         let leadEnd = doc.sentences.count > 2 ? doc.sentences[1].upperBound : (doc.sentences.last?.upperBound ?? 0)
 
@@ -28,15 +29,17 @@ struct KeywordPass {
                 for k in r { add(k..<(k + 1), w) }
                 return
             }
-            var words: [UInt64] = []
-            words.reserveCapacity(r.count)
-            for k in r { words.append(doc.stem(k)) }
-            let key = FNV.phrase(words)
-            if candidates[key] == nil { candidates[key] = Candidate(words: words, first: r) }
-            candidates[key]!.count += 1
-            candidates[key]!.weight += w
+            var key = FNV.offset
+            for k in r { key = FNV.combine(key, doc.stem(k)) }
+            guard let n = index[key] else {
+                index[key] = candidates.count
+                candidates.append(Candidate(words: r.map { doc.stem($0) }, count: 1, weight: w, first: r))
+                return
+            }
+            candidates[n].count += 1
+            candidates[n].weight += w
             // Prefer a mid-sentence occurrence for the written form (no capital from position alone).
-            if t[candidates[key]!.first.lowerBound].has(.sentenceStart), !t[r.lowerBound].has(.sentenceStart) { candidates[key]!.first = r }
+            if t[candidates[n].first.lowerBound].has(.sentenceStart), !t[r.lowerBound].has(.sentenceStart) { candidates[n].first = r }
         }
         func scan(_ r: Range<Int>, _ base: Double) {
             var start = -1
@@ -47,9 +50,13 @@ struct KeywordPass {
                     let e = Int(doc.entityAt[k])
                     if k == r.lowerBound || doc.entityAt[k - 1] != doc.entityAt[k] {
                         let key = UInt64(e) | 1 << 63
-                        if candidates[key] == nil { candidates[key] = Candidate(words: [], first: k..<(k + 1), entity: e) }
-                        candidates[key]!.count += 1
-                        candidates[key]!.weight += w
+                        if let n = index[key] {
+                            candidates[n].count += 1
+                            candidates[n].weight += w
+                        } else {
+                            index[key] = candidates.count
+                            candidates.append(Candidate(words: [], count: 1, weight: w, first: k..<(k + 1), entity: e))
+                        }
                     }
                     continue
                 }
@@ -74,7 +81,7 @@ struct KeywordPass {
         for p in doc.paragraphs { scan(p, 1) }
 
         var scored: [(Candidate, Double)] = []
-        for c in candidates.values {
+        for c in candidates {
             var score: Double
             if c.entity >= 0 {
                 score = c.weight * 1.5

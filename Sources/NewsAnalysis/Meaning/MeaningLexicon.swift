@@ -112,7 +112,8 @@ final class MeaningLexicon: Sendable {
         // Topics.
         for (k, topic) in Taxonomy.topics.enumerated() {
             for term in WordLists.words(topic.terms) {
-                for form in Self.inflections(term) { edit(form) { $0.topics |= 1 << UInt32(k) } }
+                // Plurals only: "seasoned" is cooking, not sport.
+                for form in [term, term + "s", term + "es"] { edit(form) { $0.topics |= 1 << UInt32(k) } }
             }
         }
 
@@ -193,7 +194,9 @@ final class MeaningLexicon: Sendable {
         while whether although though such own whole real main major key top full far near around \
         area areas issue issues matter matters question questions problem problems reason reasons \
         side sides hand hands level levels term terms report reports reported statement official \
-        officials source sources mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday \
+        officials source sources outside inside within along beyond amid amongst ahead behind away back \
+        together alone else instead nearly almost mostly largely widely highly fully partly mainly \
+        mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday \
         today yesterday tomorrow tonight morning afternoon evening night
         """
 }

@@ -13,7 +13,7 @@ struct SummaryPass {
     let length: Int
     static let minimumWords = 6
 
-    func run(_ doc: inout Document, _ report: inout AnalysisReport) {
+    func run(_ doc: Document, _ report: inout AnalysisReport) {
         let t = doc.tokens
         let sentences = doc.sentences
         guard length > 0, !sentences.isEmpty else { return }

@@ -35,6 +35,10 @@ struct Document {
     var meaning: [WordMeaning] = []
     /// Part 2: tokens inside a date or time expression (amounts skip them).
     var inDate: [Bool] = []
+    /// Part 2: words that can carry the subject (see `Document+Content.swift`), and their
+    /// lowercase hashes without a plural "s".
+    var content: [Bool] = []
+    var stems: [UInt64] = []
 
     init(scalars: [Unicode.Scalar], lexicon: Lexicon) {
         self.scalars = scalars

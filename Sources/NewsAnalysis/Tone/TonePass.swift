@@ -8,7 +8,7 @@ struct TonePass {
     static let but = FNV.lowercased("but")
     static let bIncrement: Float = 0.293, capsIncrement: Float = 0.733, negationScale: Float = -0.74
 
-    func run(_ doc: inout Document, _ report: inout AnalysisReport) {
+    func run(_ doc: Document, _ report: inout AnalysisReport) {
         let t = doc.tokens
         var perSentence: [SentenceTone] = []
         perSentence.reserveCapacity(doc.sentences.count)

@@ -4,7 +4,7 @@
 struct TopicPass {
     static let maximumEvidence = 8
 
-    func run(_ doc: inout Document, _ report: inout AnalysisReport) {
+    func run(_ doc: Document, _ report: inout AnalysisReport) {
         let topics = Taxonomy.topics
         var weight = [Double](repeating: 0, count: topics.count)
         // Per topic, distinct evidence words (hash → count, first token).
