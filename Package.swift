@@ -49,11 +49,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fuzz targets for what meets untrusted bytes (Sources/CopydeskFuzz/README.md).
+        .executableTarget(
+            name: "CopydeskFuzz",
+            dependencies: ["Copydesk", "NewsAnalysis", "ZeroMQ"],
+            exclude: ["README.md", "Regressions"]
+        ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"]),
         .testTarget(
             name: "CopydeskTests",
-            dependencies: ["Copydesk", "CopydeskCLI", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Copydesk", "CopydeskCLI", "CopydeskFuzz", .product(name: "Logging", package: "swift-log")]
         ),
     ]
 )

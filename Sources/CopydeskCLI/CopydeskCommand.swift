@@ -8,7 +8,7 @@ struct CopydeskCommand: ParsableCommand {
         abstract: "Turn raw news articles into structured JSON Lines, on one machine or many.",
         subcommands: [
             AnalyzeCommand.self, RunCommand.self, VentilatorCommand.self, WorkerCommand.self, SinkCommand.self,
-            SubmitCommand.self, KeygenCommand.self, BenchCommand.self,
+            SubmitCommand.self, StatusCommand.self, KeygenCommand.self, BenchCommand.self, ChaosCommand.self,
         ]
     )
 }

@@ -18,11 +18,17 @@ struct SinkCommand: ParsableCommand {
     @Option(help: "Failures, one JSON object per line (env COPYDESK_ERRORS; default: OUTPUT with .errors.jsonl).")
     var errors: String?
 
+    @Option(help: "Articles given up after their last attempt (env COPYDESK_DEAD_LETTERS; default: OUTPUT with .dead-letters.jsonl).")
+    var deadLetters: String?
+
     @Option(help: "Endpoint to bind for results (env COPYDESK_RESULTS; default \(DefaultEndpoints.resultsBind)).")
     var results: String?
 
     @Option(help: "The ventilator's task endpoint, for acknowledgements (env COPYDESK_VENTILATOR; default \(DefaultEndpoints.tasksConnect)).")
     var ventilator: String?
+
+    @Option(help: "Serve Prometheus metrics over HTTP at this endpoint, such as tcp://*:9571 (env COPYDESK_METRICS; default none).")
+    var metrics: String?
 
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var security: SecurityOptions
@@ -38,11 +44,15 @@ struct SinkCommand: ParsableCommand {
             outputPath: output,
             errorsPath: resolved(errors, environment: "COPYDESK_ERRORS", default: Sink.Configuration.defaultErrorsPath(for: output))
         )
+        configuration.deadLetterPath = resolved(deadLetters, environment: "COPYDESK_DEAD_LETTERS", default: Sink.Configuration.defaultDeadLetterPath(for: output))
         configuration.curve = try security.curve(needs: [.server, .client])
         let stop = StopSignal()
         let trap = SignalTrap(stop)
         let context = try Context()
-        try Sink(configuration, logger: logger).run(context: context, stop: stop) { endpoint in
+        let sink = try Sink(configuration, logger: logger)
+        let metricsServer = try MetricsOptions.start(metrics, metrics: sink.metrics, context: context, logger: logger)
+        defer { metricsServer?.shutdown() }
+        try sink.run(context: context, stop: stop) { endpoint in
             FileHandle.standardOutput.write(Data("sink results=\(endpoint)\n".utf8))
         }
         withExtendedLifetime(trap) {}

@@ -26,13 +26,10 @@ struct VentilatorCommand: ParsableCommand {
     @Option(help: "Endpoint to bind for submissions, or none (env COPYDESK_INTAKE; default \(DefaultEndpoints.intakeBind), or none when inputs are given).")
     var intake: String?
 
-    @Option(help: "Where articles go after their last failed attempt (env COPYDESK_DEAD_LETTERS).")
-    var deadLetters: String?
-
     @Option(help: "SQLite journal of accepted intake articles, so a restart loses none, or none (env COPYDESK_JOURNAL; default intake-journal.sqlite).")
     var journal: String?
 
-    @Option(help: "Deliveries before an article is dead-lettered.")
+    @Option(help: "Deliveries before an article is given up (it then goes to the sink's dead-letter file).")
     var maxAttempts = 3
 
     @Option(help: "Seconds a worker may hold an article before it goes to another.")
@@ -46,6 +43,9 @@ struct VentilatorCommand: ParsableCommand {
 
     @Option(help: "Articles longer than this many bytes become error records.")
     var maxArticleBytes: Int = Limits.defaultMaximumArticleBytes
+
+    @Option(help: "Serve Prometheus metrics over HTTP at this endpoint, such as tcp://*:9570 (env COPYDESK_METRICS; default none).")
+    var metrics: String?
 
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var security: SecurityOptions
@@ -63,7 +63,6 @@ struct VentilatorCommand: ParsableCommand {
         var configuration = Ventilator.Configuration(
             tasksEndpoint: resolved(tasks, environment: "COPYDESK_TASKS", default: DefaultEndpoints.tasksBind),
             sinkEndpoint: resolved(sink, environment: "COPYDESK_SINK", default: DefaultEndpoints.resultsConnect),
-            deadLetterPath: resolved(deadLetters, environment: "COPYDESK_DEAD_LETTERS", default: "dead-letters.jsonl"),
             exitWhenDone: intakeEndpoint == "none"
         )
         configuration.intakeEndpoint = intakeEndpoint == "none" ? nil : intakeEndpoint
@@ -79,7 +78,10 @@ struct VentilatorCommand: ParsableCommand {
         let stop = StopSignal()
         let trap = SignalTrap(stop)
         let context = try Context()
-        try Ventilator(configuration, logger: logger).run(context: context, stop: stop) { endpoints in
+        let ventilator = try Ventilator(configuration, logger: logger)
+        let metricsServer = try MetricsOptions.start(metrics, metrics: ventilator.metrics, context: context, logger: logger)
+        defer { metricsServer?.shutdown() }
+        try ventilator.run(context: context, stop: stop) { endpoints in
             // One line on stdout that scripts (and tests) can wait for.
             FileHandle.standardOutput.write(Data("ventilator tasks=\(endpoints.tasks) intake=\(endpoints.intake ?? "none")\n".utf8))
         }

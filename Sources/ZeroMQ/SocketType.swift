@@ -23,6 +23,9 @@ public struct SocketType: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static var rep: SocketType { SocketType(rawValue: ZMQ_REP) }
     /// Exclusive link to exactly one peer.
     public static var pair: SocketType { SocketType(rawValue: ZMQ_PAIR) }
+    /// Raw TCP: each message is [connection id, bytes]; an empty body opens or closes a connection.
+    /// Lets a role speak plain protocols such as HTTP without another networking stack.
+    public static var stream: SocketType { SocketType(rawValue: ZMQ_STREAM) }
 
     public var description: String {
         switch rawValue {
@@ -35,6 +38,7 @@ public struct SocketType: RawRepresentable, Hashable, Sendable, CustomStringConv
         case ZMQ_REQ: "REQ"
         case ZMQ_REP: "REP"
         case ZMQ_PAIR: "PAIR"
+        case ZMQ_STREAM: "STREAM"
         default: "socket type \(rawValue)"
         }
     }

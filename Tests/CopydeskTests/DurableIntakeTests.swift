@@ -19,8 +19,7 @@ struct DurableIntakeTests {
         let submit = try ChildProcess("submit", ["submit", "generated.jsonl", "--to", intake], in: workspace.url)
         #expect(try await submit.waitForExit() == 0)
         #expect(submit.stdout.contains("1500 accepted (0 of them duplicates)"))
-        try await waitUntil { workspace.lineCount("out.jsonl") >= 200 }
-        first.signal(SIGKILL)
+        try await act(when: { workspace.lineCount("out.jsonl") >= 200 }) { first.signal(SIGKILL) }
         _ = try await first.waitForExit()
         #expect(workspace.lineCount("out.jsonl") < generated.count, "the run ended before the kill; the test proves nothing")
 

@@ -95,7 +95,9 @@ struct MalformedMessageTests {
             }
             let good = ArticleRecord(id: "survivor", source: "test", body: Array("The mayor of Oslo said the bridge opens on Monday.".utf8))
             try router.send([Frame(peer)] + WireMessage.tasks(ventilator: "fake", [good]).frames)
-            Thread.sleep(forTimeInterval: 0.5)
+            // Keep the fake ventilator up until the good task's report is out (a closed socket drops its queue).
+            let deadline = ContinuousClock.now + .seconds(60)
+            while ContinuousClock.now < deadline, !((try? workspace.ids(in: "out.jsonl")) ?? []).contains("survivor") { usleep(20_000) }
             return (rejected, answered)
         }
         #expect(answered == count, "intake answers")

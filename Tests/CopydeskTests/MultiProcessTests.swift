@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZeroMQ
 
 /// Ventilator, sink and workers as separate processes over tcp loopback.
 @Suite(.serialized, .timeLimit(.minutes(5)))
@@ -51,8 +52,7 @@ struct MultiProcessTests {
         let doomed = try pipeline.worker("doomed", processor: "slow")
         let survivor = try pipeline.worker("survivor", processor: "slow")
         let ventilator = try pipeline.ventilator(["generated.jsonl"])
-        try await waitUntil { workspace.lineCount("out.jsonl") >= 300 }
-        doomed.signal(SIGKILL)
+        try await act(when: { workspace.lineCount("out.jsonl") >= 300 }) { doomed.signal(SIGKILL) }
         #expect(ventilator.process.isRunning, "the run ended before the kill; the test proves nothing")
         #expect(try await ventilator.waitForExit() == 0)
         for process in [survivor, sink] { process.signal(SIGTERM) }
@@ -71,8 +71,7 @@ struct MultiProcessTests {
         let firstSink = try pipeline.sink()
         let workers = [try pipeline.worker("worker-1", processor: "slow"), try pipeline.worker("worker-2", processor: "slow")]
         let ventilator = try pipeline.ventilator(["generated.jsonl"])
-        try await waitUntil { workspace.lineCount("out.jsonl") >= 300 }
-        firstSink.signal(SIGKILL)
+        try await act(when: { workspace.lineCount("out.jsonl") >= 300 }) { firstSink.signal(SIGKILL) }
         _ = try await firstSink.waitForExit()
         let written = workspace.lineCount("out.jsonl")
         #expect(written < generated.count, "the run ended before the kill; the test proves nothing")
@@ -84,6 +83,26 @@ struct MultiProcessTests {
         let ids = try workspace.ids(in: "out.jsonl")
         #expect(ids.count == generated.count)
         #expect(Set(ids) == Set(generated))
+    }
+
+    @Test func aPoisonArticleIsGivenUpAfterItsLastAttemptAndTheRestIsDone() async throws {
+        let workspace = try Workspace()
+        let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 50)
+        try workspace.write("poison.txt", "POISON-PILL: every worker that takes this article dies.")
+        let pipeline = Pipeline(workspace: workspace)
+        let sink = try pipeline.sink()
+        let workers = try (1...3).map { try pipeline.worker("worker-\($0)", processor: "poison") }
+        let ventilator = try pipeline.ventilator(["poison.txt", "generated.jsonl"], extra: ["--max-attempts", "2"])
+        #expect(try await ventilator.waitForExit() == 0)
+        for process in workers + [sink] { process.signal(SIGTERM) }
+        for process in [sink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
+
+        #expect(Set(try workspace.ids(in: "out.jsonl")) == Set(generated))
+        let dead = try workspace.records(in: "out.dead-letters.jsonl")
+        #expect(dead.count == 1)
+        #expect(dead.first?["source"] as? String == "poison.txt")
+        #expect((dead.first?["reason"] as? String)?.hasPrefix("gave up after 2 attempts") == true)
+        #expect(workers.filter { !$0.process.isRunning && $0.process.terminationReason == .uncaughtSignal }.count == 2)
     }
 
     @Test func submittedArticlesComeOutLikeFileInputs() async throws {
@@ -104,6 +123,24 @@ struct MultiProcessTests {
         let ids = try workspace.ids(in: "out.jsonl")
         #expect(ids.count == generated.count + 1)
         #expect(Set(generated).isSubset(of: Set(ids)))
+    }
+}
+
+/// Waits on a thread of its own until `condition` holds, then does `action` at once. Not on
+/// the cooperative pool: CPU-heavy suites may hold it, and a kill that comes late proves nothing.
+func act(when condition: @escaping @Sendable () -> Bool, timeout: Duration = .seconds(60), _ action: @escaping @Sendable () throws -> Void) async throws {
+    let met = try await SocketThread.run(name: "test-trigger") { () -> Bool in
+        let deadline = ContinuousClock.now + timeout
+        while !condition() {
+            guard ContinuousClock.now < deadline else { return false }
+            usleep(5_000)
+        }
+        try action()
+        return true
+    }
+    if !met {
+        Issue.record("condition not met within \(timeout)")
+        throw CancellationError()
     }
 }
 

@@ -15,8 +15,8 @@ struct ProtocolTests {
         let messages: [WireMessage] = [
             .credit(ventilator: "abc", received: 12, free: 30),
             .tasks(ventilator: "abc", [article, ArticleRecord(id: "y", source: "s", body: [])]),
-            .results([ResultRecord(id: "x-1", attempt: 2, status: .ok, line: Array("{}".utf8)), ResultRecord(id: "z", attempt: 1, status: .failed, line: [])]),
-            .acks([Ack(id: "x-1", status: .ok), Ack(id: "z", status: .duplicate)]),
+            .results([ResultRecord(id: "x-1", attempt: 2, status: .ok, line: Array("{}".utf8)), ResultRecord(id: "z", attempt: 1, status: .failed, line: []), ResultRecord(id: "d", attempt: 3, status: .dead, line: [])]),
+            .acks([Ack(id: "x-1", status: .ok), Ack(id: "z", status: .duplicate), Ack(id: "d", status: .dead)]),
         ]
         for message in messages {
             #expect(try WireMessage(frames: message.frames[...]) == message)
@@ -56,13 +56,11 @@ struct ProtocolTests {
     }
 
     @Test func theIntakeAcceptsArticlesAndRefusesAWrongVersion() async throws {
-        let workspace = try Workspace()
         try await SocketThread.run {
             let context = try Context()
             let stop = StopSignal()
             var configuration = Ventilator.Configuration(
-                tasksEndpoint: "inproc://tasks", sinkEndpoint: "inproc://sink",
-                deadLetterPath: workspace.path("dead.jsonl"), exitWhenDone: false
+                tasksEndpoint: "inproc://tasks", sinkEndpoint: "inproc://sink", exitWhenDone: false
             )
             configuration.intakeEndpoint = "tcp://127.0.0.1:*"
             let intake = Mutex<String?>(nil)

@@ -25,8 +25,7 @@ struct RunCommandTests {
         let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 2000)
         let arguments = ["run", "generated.jsonl", "-o", "results.jsonl", "--workers", "2", "--processor", "slow"]
         let interrupted = try ChildProcess("run-1", arguments, in: workspace.url)
-        try await waitUntil { workspace.lineCount("results.jsonl") >= 200 }
-        interrupted.signal(SIGINT)
+        try await act(when: { workspace.lineCount("results.jsonl") >= 200 }) { interrupted.signal(SIGINT) }
         #expect(try await interrupted.waitForExit(timeout: .seconds(30)) == 0)
         let partial = workspace.lineCount("results.jsonl")
         #expect(partial < generated.count, "the run ended before the interrupt; the test proves nothing")

@@ -22,7 +22,7 @@ public struct EmbeddedPipeline {
         self.inputs = inputs
         self.outputPath = outputPath
         self.errorsPath = Sink.Configuration.defaultErrorsPath(for: outputPath)
-        self.deadLetterPath = (outputPath.hasSuffix(".jsonl") ? String(outputPath.dropLast(6)) : outputPath) + ".dead-letters.jsonl"
+        self.deadLetterPath = Sink.Configuration.defaultDeadLetterPath(for: outputPath)
         self.workers = workers
     }
 
@@ -34,11 +34,10 @@ public struct EmbeddedPipeline {
         let tasks = "inproc://\(name)-tasks"
         let results = "inproc://\(name)-results"
 
-        let sink = try Sink(
-            Sink.Configuration(resultsEndpoint: results, ventilatorEndpoint: tasks, outputPath: outputPath, errorsPath: errorsPath),
-            logger: logger
-        )
-        var ventilatorConfiguration = Ventilator.Configuration(tasksEndpoint: tasks, sinkEndpoint: results, deadLetterPath: deadLetterPath, exitWhenDone: true)
+        var sinkConfiguration = Sink.Configuration(resultsEndpoint: results, ventilatorEndpoint: tasks, outputPath: outputPath, errorsPath: errorsPath)
+        sinkConfiguration.deadLetterPath = deadLetterPath
+        let sink = try Sink(sinkConfiguration, logger: logger)
+        var ventilatorConfiguration = Ventilator.Configuration(tasksEndpoint: tasks, sinkEndpoint: results, exitWhenDone: true)
         ventilatorConfiguration.inputs = inputs
         ventilatorConfiguration.skip = sink.writtenIDs
         ventilatorConfiguration.maximumArticleBytes = maximumArticleBytes

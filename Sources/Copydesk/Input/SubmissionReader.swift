@@ -1,8 +1,8 @@
 import Foundation
 
-/// The intake requests for some files: each non-blank line of a `.jsonl` file as it is, and
-/// each other file as `{"text": ...}` (or a line that the intake will reject with the reason,
-/// when the file is not UTF-8), read lazily.
+/// The intake requests for some files, read lazily: each non-blank line of a `.jsonl` file as
+/// it is, `.html`/`.htm` files as `{"html": ...}` and other files as `{"text": ...}` (bytes that
+/// are not UTF-8 are replaced, so the text differs from the file's).
 public struct SubmissionReader: Sequence {
     public let files: [String]
 
@@ -44,7 +44,8 @@ public struct SubmissionReader: Sequence {
                 } else if (path as NSString).pathExtension.lowercased() == "jsonl", let handle = FileHandle(forReadingAtPath: path) {
                     lines = LineReader(handle: handle, maximumLineBytes: 64 << 20)
                 } else if let data = FileManager.default.contents(atPath: path) {
-                    var object: [UInt8] = Array(#"{"text":"#.utf8)
+                    let isHTML = ["html", "htm"].contains((path as NSString).pathExtension.lowercased())
+                    var object: [UInt8] = Array((isHTML ? #"{"html":"# : #"{"text":"#).utf8)
                     JSONText.appendString(String(decoding: data, as: UTF8.self), to: &object)
                     object.append(UInt8(ascii: "}"))
                     return object

@@ -55,6 +55,12 @@ public struct IntakeHandler {
         }
     }
 
+    /// Runs one request through the handler as a fuzz target does (the handler is internal).
+    public static func fuzz(_ frames: [Frame]) -> Bool {
+        if case .article = IntakeHandler(maximumBodyBytes: 1 << 20).handle(frames, admission: .open) { return true }
+        return false
+    }
+
     /// The answer to an article now recorded; `duplicate` when its id was taken before.
     static func accepted(envelope: [Frame], id: String, duplicate: Bool) -> [Frame] {
         reply(envelope, id, "accepted", nil, duplicate: duplicate)

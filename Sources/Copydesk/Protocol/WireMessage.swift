@@ -120,6 +120,8 @@ public struct ResultRecord: Sendable, Hashable {
         case ok
         /// `line` is a failure record, for the errors file.
         case failed
+        /// `line` is a failure record of an article given up after its last attempt, for the dead-letter file.
+        case dead
     }
 
     public init(id: String, attempt: Int, status: Status, line: [UInt8]) {
@@ -140,6 +142,8 @@ public struct Ack: Sendable, Hashable {
         case ok
         /// Written to the errors file.
         case failed
+        /// Written to the dead-letter file.
+        case dead
         /// Already written by an earlier delivery; nothing new written.
         case duplicate
     }

@@ -3,9 +3,9 @@ import ZeroMQ
 
 /// The sink: writes each result once, on disk, before it acknowledges it.
 ///
-/// Results arrive on a PULL socket; reports go to the output and failures to the errors file,
-/// both JSON Lines. Every batch is written and `fsync`ed, and only then are its ids
-/// acknowledged to the ventilator. Ids already in either file (rebuilt at start) are
+/// Results arrive on a PULL socket; reports go to the output, failures to the errors file and
+/// articles given up to the dead-letter file, all JSON Lines. Every batch is written and `fsync`ed, and only then are its ids
+/// acknowledged to the ventilator. Ids already in any of the files (rebuilt at start) are
 /// acknowledged as duplicates and not written again, so redelivery never duplicates a line.
 public final class Sink: @unchecked Sendable {
     // @unchecked: made on one thread and then handed to the one thread that runs it; never shared.
@@ -16,6 +16,8 @@ public final class Sink: @unchecked Sendable {
         public var ventilatorEndpoint: String
         public var outputPath: String
         public var errorsPath: String
+        /// Articles the ventilator gave up on after their last attempt.
+        public var deadLetterPath: String
         /// A batch is synced when it holds this many bytes...
         public var batchBytes = 1 << 20
         /// ...or when its oldest line has waited this long.
@@ -28,19 +30,52 @@ public final class Sink: @unchecked Sendable {
             self.ventilatorEndpoint = ventilatorEndpoint
             self.outputPath = outputPath
             self.errorsPath = errorsPath
+            self.deadLetterPath = Self.defaultDeadLetterPath(for: outputPath)
         }
 
         /// `results.jsonl` → `results.errors.jsonl`.
         public static func defaultErrorsPath(for output: String) -> String {
             (output.hasSuffix(".jsonl") ? String(output.dropLast(6)) : output) + ".errors.jsonl"
         }
+
+        /// `results.jsonl` → `results.dead-letters.jsonl`.
+        public static func defaultDeadLetterPath(for output: String) -> String {
+            (output.hasSuffix(".jsonl") ? String(output.dropLast(6)) : output) + ".dead-letters.jsonl"
+        }
     }
 
     public let configuration: Configuration
     private let output: OutputLog
     private let errors: OutputLog
+    private let deadLetters: OutputLog
     private let logger: Logger
     private var violations = ViolationLog(role: "sink")
+    /// Redeliveries of articles already written, acknowledged without writing them again.
+    private var duplicatesSuppressed = 0
+
+    /// What the sink exposes on `/metrics` (see ``MetricsServer``).
+    public let metrics = Metrics([
+        "copydesk_sink_lines_total": ("counter", "Lines written, by file: output, errors, dead_letters."),
+        "copydesk_sink_duplicates_suppressed_total": ("counter", "Redelivered articles acknowledged without writing them again."),
+        "copydesk_sink_malformed_total": ("counter", "Messages ignored because they break the protocol."),
+        "copydesk_sink_sync_seconds": ("histogram", "Writing and fsyncing one batch, before its acknowledgement."),
+    ])
+
+    private func publishMetrics() {
+        metrics.publish(
+            counters: [
+                #"copydesk_sink_lines_total{file="output"}"#: output.ids.count - recovered.output,
+                #"copydesk_sink_lines_total{file="errors"}"#: errors.ids.count - recovered.errors,
+                #"copydesk_sink_lines_total{file="dead_letters"}"#: deadLetters.ids.count - recovered.deadLetters,
+                "copydesk_sink_duplicates_suppressed_total": duplicatesSuppressed,
+                "copydesk_sink_malformed_total": violations.count,
+            ],
+            gauges: [:]
+        )
+    }
+
+    /// Ids read back at start, so the counters count this process's writes.
+    private var recovered = (output: 0, errors: 0, deadLetters: 0)
 
     /// Opens the output and errors files and reads back the ids they hold.
     public init(_ configuration: Configuration, logger: Logger) throws {
@@ -48,13 +83,22 @@ public final class Sink: @unchecked Sendable {
         self.logger = logger
         output = try OutputLog(path: configuration.outputPath)
         errors = try OutputLog(path: configuration.errorsPath)
+        deadLetters = try OutputLog(path: configuration.deadLetterPath)
+        recovered = (output.ids.count, errors.ids.count, deadLetters.ids.count)
         if !output.ids.isEmpty || !errors.ids.isEmpty {
             logger.info("resuming", metadata: ["reports": "\(output.ids.count)", "errors": "\(errors.ids.count)"])
         }
     }
 
     /// Ids already written, reports and failures alike (a ventilator in the same process skips them).
-    public var writtenIDs: Set<String> { output.ids.union(errors.ids) }
+    public var writtenIDs: Set<String> { output.ids.union(errors.ids).union(deadLetters.ids) }
+
+    /// Whether `id` is in any of the three files: each article is in exactly one, once.
+    private func holds(_ id: String) -> Bool {
+        output.ids.contains(id) || errors.ids.contains(id) || deadLetters.ids.contains(id)
+    }
+
+    private var pendingBytes: Int { output.pendingBytes + errors.pendingBytes + deadLetters.pendingBytes }
 
     /// Receives, writes and acknowledges until `stop` is requested, then syncs what it holds
     /// and returns. Call on a thread of your own.
@@ -83,24 +127,30 @@ public final class Sink: @unchecked Sendable {
             let deadline = batch.isEmpty ? Duration.milliseconds(100) : max(.zero, configuration.batchDelay - (clock.now - batchStarted))
             if try !poller.poll(timeout: deadline).isEmpty {
                 // Take everything waiting, without blocking, up to the batch size.
-                while output.pendingBytes + errors.pendingBytes < configuration.batchBytes,
+                while pendingBytes < configuration.batchBytes,
                       let frames = try results.receive(wait: .never) {
                     if batch.isEmpty { batchStarted = clock.now }
                     take(frames, into: &batch)
                 }
             }
-            let full = output.pendingBytes + errors.pendingBytes >= configuration.batchBytes
+            let full = pendingBytes >= configuration.batchBytes
             if !batch.isEmpty, full || clock.now - batchStarted >= configuration.batchDelay || stopping {
+                let syncStart = clock.now
                 try output.sync()
                 try errors.sync()
+                try deadLetters.sync()
+                metrics.observe("copydesk_sink_sync_seconds", seconds: (clock.now - syncStart).seconds)
                 try acks.send(WireMessage.acks(batch).frames, wait: .never)
+                let duplicates = batch.lazy.filter { $0.status == .duplicate }.count
+                if duplicates > 0 { logger.info("suppressed duplicates", metadata: ["count": "\(duplicates)"]) }
                 batch.removeAll(keepingCapacity: true)
+                publishMetrics()
             }
             if stopping { break }
             // One more pass after the stop request, to take what already arrived.
             if stop.isRequested { stopping = true }
         }
-        logger.info("sink stopped", metadata: ["reports": "\(output.ids.count)", "errors": "\(errors.ids.count)"])
+        logger.info("sink stopped", metadata: ["reports": "\(output.ids.count)", "errors": "\(errors.ids.count)", "dead letters": "\(deadLetters.ids.count)", "duplicates suppressed": "\(duplicatesSuppressed)"])
     }
 
     /// A line the output can hold: one line, a JSON object whose first member is the record's
@@ -129,8 +179,9 @@ public final class Sink: @unchecked Sendable {
                 violations.record("a RESULTS line that is not one JSON object starting with its id", logger: logger)
                 continue
             }
-            if output.ids.contains(record.id) || errors.ids.contains(record.id) {
+            if holds(record.id) {
                 batch.append(Ack(id: record.id, status: .duplicate))
+                duplicatesSuppressed += 1
                 continue
             }
             switch record.status {
@@ -140,6 +191,9 @@ public final class Sink: @unchecked Sendable {
             case .failed:
                 errors.append(id: record.id, line: record.line)
                 batch.append(Ack(id: record.id, status: .failed))
+            case .dead:
+                deadLetters.append(id: record.id, line: record.line)
+                batch.append(Ack(id: record.id, status: .dead))
             }
         }
     }

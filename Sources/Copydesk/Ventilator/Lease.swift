@@ -4,6 +4,8 @@ struct Lease {
     /// The worker's routing id; `nil` for an input failure sent straight to the sink.
     var worker: [UInt8]?
     var deadline: ContinuousClock.Instant
+    /// When it was handed out, for the lease-to-acknowledgement latency.
+    var leasedAt: ContinuousClock.Instant
     /// For failure leases: the record to send again if the sink never acknowledges it.
     var failure: ResultRecord?
 }

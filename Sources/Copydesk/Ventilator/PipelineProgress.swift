@@ -18,6 +18,14 @@ public struct PipelineProgress: Sendable, Hashable {
     public var accepted = 0
     /// Intake requests answered `busy` (backpressure).
     public var busyReplies = 0
+    /// Items read from the inputs (articles and unreadable ones).
+    public var read = 0
+    /// Leases handed to workers, first deliveries and redeliveries alike.
+    public var leased = 0
+    /// Articles handed out again after a worker died or a lease ran out.
+    public var redelivered = 0
+    /// Workers that have spoken within the worker timeout.
+    public var workersConnected = 0
     /// Whether every input has been read.
     public var inputsExhausted = false
     public var elapsed: Duration = .zero

@@ -7,7 +7,7 @@ import ZeroMQ
 /// Workers (DEALER) advertise free slots; the ventilator (ROUTER) sends each article to one
 /// worker with a deadline and keeps the lease until the sink acknowledges the id. A lease
 /// whose worker falls silent, or whose deadline passes, is handed out again with attempt + 1;
-/// after ``Configuration/maximumAttempts`` the article goes to the dead-letter file. Input
+/// after ``Configuration/maximumAttempts`` it goes to the sink's dead-letter file. Input
 /// that cannot become an article goes to the sink as a failure record, under a lease too, so
 /// every id read ends up acknowledged exactly once.
 public final class Ventilator {
@@ -25,9 +25,8 @@ public final class Ventilator {
         public var leaseTimeout: Duration = .seconds(60)
         /// How long a worker may stay silent before its leases are handed out again.
         public var workerTimeout: Duration = .seconds(5)
-        /// Deliveries before an article is dead-lettered.
+        /// Deliveries before the article is given up and sent to the sink's dead-letter file.
         public var maximumAttempts = 3
-        public var deadLetterPath: String
         /// Most articles per TASKS message.
         public var batchSize = 32
         /// Articles read ahead of demand.
@@ -46,10 +45,9 @@ public final class Ventilator {
         /// CURVE keys: the task and intake endpoints admit only allowlisted clients. `nil`: plain text.
         public var curve: CurveSetup?
 
-        public init(tasksEndpoint: String, sinkEndpoint: String, deadLetterPath: String, exitWhenDone: Bool) {
+        public init(tasksEndpoint: String, sinkEndpoint: String, exitWhenDone: Bool) {
             self.tasksEndpoint = tasksEndpoint
             self.sinkEndpoint = sinkEndpoint
-            self.deadLetterPath = deadLetterPath
             self.exitWhenDone = exitWhenDone
         }
     }
@@ -71,7 +69,6 @@ public final class Ventilator {
     private var leases: [String: Lease] = [:]
     private var workers: [[UInt8]: WorkerState] = [:]
     private var progress = PipelineProgress()
-    private var deadLetters: OutputLog?
     private var journal: IntakeJournal?
     private var violations = ViolationLog(role: "ventilator")
     private var failuresToSend: [ResultRecord] = []
@@ -155,9 +152,11 @@ public final class Ventilator {
 
             progress.queued = queue.count - queueHead
             progress.inFlight = leases.count
+            progress.workersConnected = workers.count
             progress.elapsed = now - start
-            if let onProgress, now - lastProgress >= .milliseconds(250) {
-                onProgress(progress)
+            if now - lastProgress >= .milliseconds(250) {
+                onProgress?(progress)
+                publishMetrics()
                 lastProgress = now
             }
             if configuration.exitWhenDone, progress.inputsExhausted, progress.queued == 0, leases.isEmpty { break }
@@ -171,9 +170,46 @@ public final class Ventilator {
             }
         }
         onProgress?(progress)
-        try deadLetters?.sync()
+        publishMetrics()
         logger.info("ventilator stopped", metadata: ["written": "\(progress.written)", "failed": "\(progress.failed)", "duplicates": "\(progress.duplicates)", "dead letters": "\(progress.deadLettered)"])
         return progress
+    }
+
+    // MARK: Metrics
+
+    /// What the ventilator exposes on `/metrics` (see ``MetricsServer``).
+    public let metrics = Metrics([
+        "copydesk_articles_read_total": ("counter", "Articles read from input files (skipped ones included)."),
+        "copydesk_articles_accepted_total": ("counter", "Articles accepted over the intake, duplicates not counted."),
+        "copydesk_intake_busy_total": ("counter", "Intake requests answered busy (backpressure)."),
+        "copydesk_articles_leased_total": ("counter", "Leases handed to workers, redeliveries included."),
+        "copydesk_articles_redelivered_total": ("counter", "Articles handed out again after a worker died or a lease ran out."),
+        "copydesk_articles_done_total": ("counter", "Articles acknowledged by the sink, by outcome."),
+        "copydesk_queue_depth": ("gauge", "Articles waiting for a worker."),
+        "copydesk_in_flight": ("gauge", "Articles leased and not yet acknowledged."),
+        "copydesk_workers_connected": ("gauge", "Workers heard from within the worker timeout."),
+        "copydesk_lease_to_ack_seconds": ("histogram", "From lease to the sink's acknowledgement: queueing in the worker, analysis, transport and fsync."),
+    ])
+
+    private func publishMetrics() {
+        metrics.publish(
+            counters: [
+                "copydesk_articles_read_total": progress.read,
+                "copydesk_articles_accepted_total": progress.accepted,
+                "copydesk_intake_busy_total": progress.busyReplies,
+                "copydesk_articles_leased_total": progress.leased,
+                "copydesk_articles_redelivered_total": progress.redelivered,
+                #"copydesk_articles_done_total{status="ok"}"#: progress.written,
+                #"copydesk_articles_done_total{status="failed"}"#: progress.failed,
+                #"copydesk_articles_done_total{status="duplicate"}"#: progress.duplicates,
+                #"copydesk_articles_done_total{status="dead"}"#: progress.deadLettered,
+            ],
+            gauges: [
+                "copydesk_queue_depth": progress.queued,
+                "copydesk_in_flight": progress.inFlight,
+                "copydesk_workers_connected": progress.workersConnected,
+            ]
+        )
     }
 
     // MARK: Messages from workers and the sink
@@ -204,15 +240,21 @@ public final class Ventilator {
                 // The sink has them; at worst a restart hands them out again and the sink says duplicate.
                 logger.error("cannot mark articles finished in the journal", metadata: ["error": "\(error)"])
             }
+            let now = clock.now
+            var latencies: [Double] = []
+            latencies.reserveCapacity(acks.count)
             for ack in acks {
                 guard let lease = leases.removeValue(forKey: ack.id) else { continue }
                 if let worker = lease.worker { workers[worker]?.leases.remove(ack.id) }
+                latencies.append((now - lease.leasedAt).seconds)
                 switch ack.status {
                 case .ok: progress.written += 1
                 case .failed: progress.failed += 1
                 case .duplicate: progress.duplicates += 1
+                case .dead: progress.deadLettered += 1
                 }
             }
+            metrics.observe("copydesk_lease_to_ack_seconds", seconds: latencies)
         case .tasks, .results:
             violations.record("a message meant for another role", logger: logger)
         }
@@ -261,6 +303,7 @@ public final class Ventilator {
                 progress.inputsExhausted = true
                 return
             }
+            progress.read += 1
             switch item {
             case .article(let article):
                 if configuration.skip.contains(article.id) {
@@ -273,7 +316,7 @@ public final class Ventilator {
                 let record = ResultRecord(id: failure.id, attempt: failure.attempt, status: .failed, line: failure.jsonLine)
                 leases[failure.id] = Lease(
                     article: ArticleRecord(id: failure.id, source: failure.source, body: []),
-                    worker: nil, deadline: clock.now + configuration.leaseTimeout, failure: record
+                    worker: nil, deadline: clock.now + configuration.leaseTimeout, leasedAt: clock.now, failure: record
                 )
                 failuresToSend.append(record)
             }
@@ -283,9 +326,21 @@ public final class Ventilator {
     private func dispatch(router: Socket, now: ContinuousClock.Instant) throws {
         guard queueHead < queue.count else { return }
         for peer in Array(workers.keys) where queueHead < queue.count {
-            let available = workers[peer]?.available ?? 0
-            guard available > 0 else { continue }
-            let count = min(available, configuration.batchSize, queue.count - queueHead)
+            guard let worker = workers[peer], worker.available > 0 else { continue }
+            let count: Int
+            if queue[queueHead].attempt > 1 {
+                // A suspect: it was with a worker that died or stalled. It goes alone, to a worker
+                // holding nothing else, so if it is what kills workers no other article is blamed
+                // with it; fresh work waits behind it until a worker drains.
+                guard worker.leases.isEmpty else { continue }
+                count = 1
+            } else {
+                // Fresh articles, up to the next suspect.
+                let limit = queueHead + min(worker.available, configuration.batchSize)
+                var end = queueHead
+                while end < queue.count, end < limit, queue[end].attempt == 1 { end += 1 }
+                count = end - queueHead
+            }
             let batch = Array(queue[queueHead..<(queueHead + count)])
             var frames = [Frame(peer)]
             frames += WireMessage.tasks(ventilator: instance, batch).frames
@@ -297,11 +352,12 @@ public final class Ventilator {
                 continue
             }
             queueHead += count
+            progress.leased += count
             // Mutated in place: a copy of the worker would copy its lease set on every batch.
             workers[peer]!.sent += count
             workers[peer]!.available -= count
             for article in batch {
-                leases[article.id] = Lease(article: article, worker: peer, deadline: now + configuration.leaseTimeout)
+                leases[article.id] = Lease(article: article, worker: peer, deadline: now + configuration.leaseTimeout, leasedAt: now)
                 workers[peer]!.leases.insert(article.id)
             }
         }
@@ -345,6 +401,7 @@ public final class Ventilator {
             return
         }
         article.attempt += 1
+        progress.redelivered += 1
         if article.source == "intake" { try? journal?.recordAttempt(id: article.id, attempt: article.attempt) }
         // Redeliveries go first.
         if queueHead > 0 {
@@ -355,17 +412,13 @@ public final class Ventilator {
         }
     }
 
+    /// Gives an article up: its failure record goes to the sink's dead-letter file, under a lease
+    /// like any result, so a late report of the same id and the dead letter never both land.
     private func deadLetter(_ article: ArticleRecord, reason: String) {
-        do {
-            if deadLetters == nil { deadLetters = try OutputLog(path: configuration.deadLetterPath) }
-            let record = FailureRecord(id: article.id, attempt: article.attempt, source: article.source, reason: reason, stage: .delivery)
-            deadLetters?.append(id: article.id, line: record.jsonLine)
-            try deadLetters?.sync()
-            try journal?.finish([article.id])
-            progress.deadLettered += 1
-            logger.error("article dead-lettered", metadata: ["id": "\(article.id)", "reason": "\(reason)"])
-        } catch {
-            logger.critical("cannot write the dead-letter file", metadata: ["error": "\(error)"])
-        }
+        let failure = FailureRecord(id: article.id, attempt: article.attempt, source: article.source, reason: reason, stage: .delivery)
+        let record = ResultRecord(id: article.id, attempt: article.attempt, status: .dead, line: failure.jsonLine)
+        leases[article.id] = Lease(article: article, worker: nil, deadline: clock.now + configuration.leaseTimeout, leasedAt: clock.now, failure: record)
+        failuresToSend.append(record)
+        logger.error("article given up", metadata: ["id": "\(article.id)", "reason": "\(reason)"])
     }
 }

@@ -10,6 +10,9 @@ enum ProcessorChoice: String, ExpressibleByArgument, CaseIterable {
     case noop
     /// Like `noop` after 2 ms, so tests can interrupt a run of small articles midway.
     case slow
+    /// Like `noop`, but the process dies on an article containing `POISON-PILL`: a poison
+    /// article for tests of redelivery and dead-lettering.
+    case poison
 
     func makeProcessor() throws -> ArticleProcessor {
         switch self {
@@ -18,6 +21,11 @@ enum ProcessorChoice: String, ExpressibleByArgument, CaseIterable {
             return { processor.process($0) }
         case .noop:
             return Self.noopResult
+        case .poison:
+            return { article in
+                if article.body.starts(with: Array("POISON-PILL".utf8)) { abort() }
+                return Self.noopResult(article)
+            }
         case .slow:
             return { article in
                 Thread.sleep(forTimeInterval: 0.002)

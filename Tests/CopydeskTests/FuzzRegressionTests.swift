@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// Every input the fuzzers ever crashed on, kept in Sources/CopydeskFuzz/Regressions, plus a
+/// set of nasty hand-made ones, replayed through their targets: each must pass without a crash.
+@Suite(.timeLimit(.minutes(2)))
+struct FuzzRegressionTests {
+    static let regressions = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/CopydeskFuzz/Regressions")
+
+    @Test(arguments: ["analysis", "protocols"])
+    func replaysKeptInputs(target: String) async throws {
+        let workspace = try Workspace()
+        // Hand-made inputs beside the kept crashes.
+        let handMade: [[UInt8]] = [
+            [], [0xFF], [0xFF, 0xFF, 0xFF], Array("copydesk/1\u{FF}TASKS\u{FF}i\u{FF}".utf8),
+            Array("copydesk/1".utf8) + [0xFF] + Array("CREDIT".utf8) + [0xFF, 0x2D, 0xFF] + Array("-9223372036854775808".utf8) + [0xFF, 0x31],
+            Array("{\"text\":\"\\ud800\"}".utf8), Array(String(repeating: "[", count: 10_000).utf8),
+            Array(String(repeating: "{\"a\":", count: 5_000).utf8), [0xC0, 0x80, 0xED, 0xA0, 0x80],
+            Array(String(repeating: "\"Quote \u{201C}nested", count: 2_000).utf8),
+        ]
+        var files: [String] = []
+        for (index, bytes) in handMade.enumerated() {
+            try workspace.write("in-\(index)", Data(bytes))
+            files.append(workspace.path("in-\(index)"))
+        }
+        let kept = (try? FileManager.default.contentsOfDirectory(atPath: Self.regressions.appendingPathComponent(target).path)) ?? []
+        files += kept.filter { !$0.hasPrefix(".") }.map { Self.regressions.appendingPathComponent(target).appendingPathComponent($0).path }
+
+        let fuzz = ChildProcess.executable.deletingLastPathComponent().appendingPathComponent("CopydeskFuzz")
+        let process = Process()
+        process.executableURL = fuzz
+        process.arguments = [target] + files
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("replayed \(files.count) inputs"))
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `/metrics` on the ventilator and the sink, in Prometheus' text format, and `copydesk status`.
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct MetricsTests {
+    /// `http://127.0.0.1:PORT/metrics` from a role's `metrics=tcp://...` announcement.
+    func metricsURL(_ process: ChildProcess) throws -> String {
+        let line = try #require(process.stdout.split(separator: "\n").first { $0.hasPrefix("metrics=") })
+        return "http://" + line.dropFirst("metrics=tcp://".count) + "/metrics"
+    }
+
+    @Test func rolesExposeWhatTheyDidAndStatusShowsIt() async throws {
+        let workspace = try Workspace()
+        let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 50)
+        let tasks = "tcp://127.0.0.1:\(Workspace.freePort())"
+        let results = "tcp://127.0.0.1:\(Workspace.freePort())"
+        let intake = "tcp://127.0.0.1:\(Workspace.freePort())"
+        let sink = try ChildProcess("sink", ["sink", "-o", "out.jsonl", "--results", results, "--ventilator", tasks, "--metrics", "tcp://127.0.0.1:*"], in: workspace.url)
+        let ventilator = try ChildProcess("ventilator", ["ventilator", "--tasks", tasks, "--sink", results, "--intake", intake, "--metrics", "tcp://127.0.0.1:*"], in: workspace.url)
+        let worker = try ChildProcess("worker", ["worker", "--ventilator", tasks, "--sink", results, "--threads", "1"], in: workspace.url)
+        try await ventilator.waitForOutput(containing: "metrics=")
+        try await sink.waitForOutput(containing: "metrics=")
+        let ventilatorURL = try metricsURL(ventilator)
+        let sinkURL = try metricsURL(sink)
+
+        #expect(try await ChildProcess("submit", ["submit", "generated.jsonl", "--to", intake], in: workspace.url).waitForExit() == 0)
+        try await waitUntil { workspace.lineCount("out.jsonl") >= generated.count }
+        try await Task.sleep(for: .milliseconds(600))  // The ventilator publishes every 250 ms.
+
+        let page = String(decoding: try Data(contentsOf: URL(string: ventilatorURL)!), as: UTF8.self)
+        #expect(page.contains("# TYPE copydesk_articles_done_total counter"))
+        #expect(page.contains(#"copydesk_articles_done_total{status="ok"} 50"#))
+        #expect(page.contains("copydesk_articles_accepted_total 50"))
+        #expect(page.contains("copydesk_workers_connected 1"))
+        #expect(page.contains(#"copydesk_lease_to_ack_seconds_bucket{le="+Inf"} 50"#))
+        let sinkPage = String(decoding: try Data(contentsOf: URL(string: sinkURL)!), as: UTF8.self)
+        #expect(sinkPage.contains(#"copydesk_sink_lines_total{file="output"} 50"#))
+        #expect(sinkPage.contains("# TYPE copydesk_sink_sync_seconds histogram"))
+        // Every sample line is `name[{labels}] value`.
+        for line in (page + sinkPage).split(separator: "\n") where !line.hasPrefix("#") {
+            #expect(line.split(separator: " ").count == 2 && Double(line.split(separator: " ")[1]) != nil, "\(line)")
+        }
+
+        let status = try ChildProcess("status", ["status", "--once", "--ventilator", ventilatorURL, "--sink", sinkURL], in: workspace.url)
+        #expect(try await status.waitForExit() == 0)
+        #expect(status.stdout.contains("done            ok 50"))
+        #expect(status.stdout.contains("written         output 50"))
+
+        for process in [ventilator, worker, sink] { process.signal(SIGTERM) }
+        for process in [ventilator, worker, sink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
+    }
+}
