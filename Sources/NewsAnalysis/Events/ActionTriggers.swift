@@ -5,13 +5,13 @@
 enum ActionTriggers {
     static let lists: [(ActionClass, String)] = [
         (.urge, "urge appeal+to appeal+for call+on call+for ask request plead+for implore press+for"),
-        (.promise, "pledge promise vow offer+to"),
+        (.promise, "pledge promise= promises= promised= vow offer+to"),
         (.meet, "meet met= visit host summit@"),
         (.consult, "discuss negotiate consult confer talk+with talked+with talks+with"),
         (.agree, "agree sign+a sign+an signed+a signed+an accord@ deal@ agreement@"),
-        (.praise, "praise thank commend welcome hail applaud congratulate endorse laud"),
+        (.praise, "praise thank= thanked= thanking= commend welcome hail applaud congratulate endorse laud"),
         (.cooperate, "cooperate co-operate collaborate"),
-        (.supply, "sell sold= supply deliver export ship+to sale@ sales@ supplies@ delivery@ deliveries@"),
+        (.supply, "sell sold= supply export sale@ sales@ supplies@ delivery@ deliveries@"),
         (.aid, "donate+to donated+to"),
         (.yield, "withdraw withdrew= withdrawn= concede surrender"),
         (.investigate, "investigate probe+into"),
@@ -23,7 +23,7 @@ enum ActionTriggers {
         (.mobilise, "deploy mobilise mobilize"),
         (.sanction, "sanction expel suspend+ties sever"),
         (.coerce, "arrest detain seize ban confiscate"),
-        (.assault, "kill assassinate kidnap abduct wound torture execute shoot+at shot= shooting@"),
+        (.assault, "kill assassinate kidnap abduct wound torture shoot+at"),
         (.attack, "attack bomb shell invade raid strike+at struck= fight fought= clash+with"),
     ]
 }

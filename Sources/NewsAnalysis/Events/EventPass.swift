@@ -60,6 +60,9 @@ struct EventPass {
                     continue
                 }
                 if nominal {
+                    // "its promised features", "Amazon's sale price": a participle or noun
+                    // that modifies the next word is no event.
+                    if k + 1 < u.upperBound, t[k + 1].kind == .word, t[k + 1].has(.lowercase), !doc.lex[k + 1].contains(.stopword) { continue }
                     guard let p = possessor(doc, k, u, report) else { continue }
                     actors = [p]
                 } else {
@@ -226,7 +229,9 @@ struct EventPass {
             guard tok.kind == .word, !doc.meaning[a].flags.contains(.verbGroup), !doc.meaning[a].flags.contains(.clauseWord),
                   !doc.lex[a].contains(.speechVerb) else { break }
             if doc.meaning[a].flags.contains(.determiner) || doc.lex[a].contains(.stopword) && !(loose && doc.meaning[a].number != .none) { break }
-            if tok.has(.capitalized) || doc.lex[a].contains(.sourceNoun) || loose { named = true }
+            if doc.inDate[a] || hasApostrophe(doc, a) || isAdverb(doc, a, anyCase: true) { break }
+            let capital = tok.has(.capitalized) && (!tok.has(.sentenceStart) && !tok.has(.lineStart) || tok.has(.allCaps))
+            if capital || doc.lex[a].contains(.sourceNoun) || loose { named = true }
             a -= 1
         }
         guard named, a < j else { return nil }
@@ -303,7 +308,7 @@ struct EventPass {
         let first = b
         while b < u.upperBound, b - a < 10 {
             let tok = t[b]
-            if tok.kind == .punctuation { break }
+            if tok.kind == .punctuation || doc.inDate[b] { break }
             if tok.lower == Self.h.of || tok.lower == Self.h.between, b > first, b + 1 < u.upperBound, t[b + 1].kind == .word { b += 1; continue }
             if tok.lower == Self.h.to || doc.meaning[b].flags.contains(.clauseWord) || doc.meaning[b].flags.contains(.verbGroup) { break }
             if doc.lex[b].contains(.stopword), !doc.meaning[b].flags.contains(.determiner), !doc.meaning[b].flags.contains(.possessivePronoun), doc.meaning[b].number == .none { break }
@@ -320,7 +325,7 @@ struct EventPass {
         let tok = doc.tokens[k]
         let e = Int(tok.end)
         let participle = tok.length > 3 && doc.scalars[e - 2] == "e" && doc.scalars[e - 1] == "d"
-            || doc.meaning[k].action != 0 && ["met", "sold", "struck", "shot", "fought", "withdrawn", "hosted"].contains { FNV.lowercased($0) == tok.lower }
+            || doc.meaning[k].action != 0 && ["met", "sold", "struck", "fought", "withdrawn"].contains { FNV.lowercased($0) == tok.lower }
         guard participle else { return false }
         var j = k - 1
         while j >= u.lowerBound, j >= k - 4, doc.tokens[j].kind == .word, doc.meaning[j].flags.contains(.verbGroup) || isAdverb(doc, j) {
@@ -332,11 +337,17 @@ struct EventPass {
 
     // MARK: - Word shapes
 
-    private func isAdverb(_ doc: Document, _ i: Int) -> Bool {
+    private func isAdverb(_ doc: Document, _ i: Int, anyCase: Bool = false) -> Bool {
         let tok = doc.tokens[i]
-        guard tok.kind == .word, tok.has(.lowercase), tok.length > 4 else { return false }
+        guard tok.kind == .word, anyCase || tok.has(.lowercase), tok.length > 4 else { return false }
         let e = Int(tok.end)
         return doc.scalars[e - 2] == "l" && doc.scalars[e - 1] == "y"
+    }
+
+    private func hasApostrophe(_ doc: Document, _ k: Int) -> Bool {
+        let tok = doc.tokens[k]
+        // A contraction ("I'll", "we're", "didn't"), not a name such as "O'Brien".
+        return tok.kind == .word && tok.length >= 3 && (Int(tok.end) - 3..<Int(tok.end)).contains { doc.scalars[$0] == "'" || doc.scalars[$0] == "\u{2019}" }
     }
 
     private func isContractedNegation(_ doc: Document, _ k: Int) -> Bool {
