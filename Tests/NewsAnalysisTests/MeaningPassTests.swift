@@ -108,3 +108,40 @@ import Testing
         #expect(report.events.isEmpty && report.topics.isEmpty && report.tone == nil)
     }
 }
+
+/// Keywords and events on a text that is not the seed.
+@Suite struct MeaningPassExtraTests {
+    @Test func keywordsArePhrasesAndNames() throws {
+        let text = """
+            Drought cuts wheat harvest across Europe
+
+            A severe drought has cut the wheat harvest across southern Europe, farmers said on Monday. \
+            The wheat harvest in Spain fell by a third, and Italian farmers reported the lowest wheat harvest in decades. \
+            The European Commission said it would release emergency funds for farmers hit by the drought. \
+            Prices of wheat rose on commodity markets after the reports.
+            """
+        let report = try Shared.analyze(text)
+        let words = report.keywords.map(\.text)
+        #expect(words.first == "wheat harvest")
+        #expect(report.keywords.first?.count == 4)
+        // Phrases, not words: "wheat" alone is inside the better phrase and not repeated, and
+        // the headline's verb does not glue itself to it.
+        #expect(!words.contains("wheat"))
+        #expect(!words.contains { $0.contains("cuts") })
+    }
+
+    @Test func pronounsAndCoordinationResolve() throws {
+        let text = """
+            Leaders meet in Paris
+
+            Chancellor Olaf Scholz arrived in Paris on Tuesday. He met President Emmanuel Macron at the Elysee and urged him to back the plan. \
+            Later, Scholz and Macron condemned the attack on the embassy.
+            """
+        let report = try Shared.analyze(text)
+        let events = report.events.map { ($0.actor.name, $0.action, $0.target?.name ?? "") }
+        #expect(events.contains { $0 == ("Olaf Scholz", .meet, "Emmanuel Macron") })
+        #expect(events.contains { $0.0 == "Olaf Scholz" && $0.1 == .criticise })
+        #expect(events.contains { $0.0 == "Emmanuel Macron" && $0.1 == .criticise })
+        #expect(report.events.first { $0.action == .meet }?.actor.mention.text == "He")
+    }
+}

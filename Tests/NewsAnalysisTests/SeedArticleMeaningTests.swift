@@ -42,7 +42,7 @@ import Testing
         let words = report.keywords.map(\.text)
         #expect(words.count == 10)
         #expect(words.prefix(2) == ["Ehud Olmert", "Dmitri Medvedev"])
-        #expect(words.contains("Russian arms sales"))
+        #expect(words.contains { $0.hasSuffix("arms sales") })
         #expect(report.keywords.first?.score == 1)
         // Names are merged with their entities.
         #expect(report.keywords.first?.entity == report.entities.firstIndex { $0.name == "Ehud Olmert" })

@@ -121,8 +121,13 @@ struct AmountPass {
             let lex = doc.lex[k], m = doc.meaning[k]
             if lex.contains(.stopword) || lex.contains(.speechVerb) || m.flags.contains(.verbGroup) || m.flags.contains(.determiner)
                 || m.flags.contains(.clauseWord) || m.number != .none || m.date == .ago { break }
-            // "people marched": a past-tense word after the noun is its verb.
-            if e > from, t[k].has(.lowercase), t[k].length > 4, doc.scalars[Int(t[k].end) - 2] == "e", doc.scalars[Int(t[k].end) - 1] == "d" { break }
+            // "people marched", "robots collectively", "poster writing": a past tense, an adverb
+            // or a gerund after the noun belongs to the verb.
+            if e > from, t[k].has(.lowercase), t[k].length > 4 {
+                let z = Int(t[k].end)
+                let a = doc.scalars[z - 2], b = doc.scalars[z - 1]
+                if (a == "e" && b == "d") || (a == "l" && b == "y") || (doc.scalars[z - 3] == "i" && a == "n" && b == "g") { break }
+            }
             e += 1
         }
         // Drop a trailing adverb-like word.

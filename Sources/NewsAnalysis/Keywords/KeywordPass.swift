@@ -1,9 +1,12 @@
-/// Key phrases in the spirit of RAKE, with names merged: candidates are runs of content words
-/// (stopwords, generic words, numbers, dates and punctuation end them) and entity mentions
-/// (one candidate per entity, under its canonical name). A phrase scores by where it occurs
-/// (headline ×3, dek ×2, lead sentences ×1.5, elsewhere ×1), longer phrases a little more, plus
-/// half the recurrences of its words elsewhere; entities by their mentions the same way, ×1.5.
-/// Words already inside a better phrase are not repeated alone.
+/// Key phrases in the spirit of RAKE, with names merged: candidates are the n-grams (up to four
+/// words) of runs of content words (stopwords, generic words, action verbs, titles, numbers,
+/// dates and punctuation end a run) and entity mentions (one candidate per entity, under its
+/// canonical name). A phrase scores by where it occurs (headline ×3, dek ×2, lead sentences
+/// ×1.5, elsewhere ×1), × (1 + 0.5 per extra word) (× 0.5 for a single word), plus half the
+/// recurrences of its words elsewhere; a phrase must recur, a single word seen once must be in
+/// the headline or dek, and a nationality word alone is dropped; entities
+/// score by their mentions the same way, ×1.5. A phrase inside a better one, or holding one,
+/// is not listed.
 struct KeywordPass {
     static let maximum = 10
     static let maximumWords = 4
@@ -21,25 +24,29 @@ struct KeywordPass {
         var candidates: [Candidate] = []
         var index: [UInt64: Int] = [:]
         var wordCount: [UInt64: Int] = [:]
+        index.reserveCapacity(doc.tokens.count)
+        candidates.reserveCapacity(doc.tokens.count)
+        wordCount.reserveCapacity(doc.tokens.count / 2)
         let leadEnd = doc.sentences.count > 2 ? doc.sentences[1].upperBound : (doc.sentences.last?.upperBound ?? 0)
 
+        /// Counts every contiguous n-gram (up to four words) of a run of content words, so that
+        /// "wheat harvest" inside "drought cuts wheat harvest" is seen each time it recurs.
         func add(_ r: Range<Int>, _ w: Double) {
-            guard !r.isEmpty else { return }
-            if r.count > Self.maximumWords {
-                for k in r { add(k..<(k + 1), w) }
-                return
+            for a in r {
+                var key = FNV.offset
+                for b in a..<min(a + Self.maximumWords, r.upperBound) {
+                    key = FNV.combine(key, doc.stem(b))
+                    if let n = index[key] {
+                        candidates[n].count += 1
+                        candidates[n].weight += w
+                        // Prefer a mid-sentence occurrence for the written form (no capital from position alone).
+                        if t[candidates[n].first.lowerBound].has(.sentenceStart), !t[a].has(.sentenceStart) { candidates[n].first = a..<(b + 1) }
+                    } else {
+                        index[key] = candidates.count
+                        candidates.append(Candidate(words: (a...b).map { doc.stem($0) }, count: 1, weight: w, first: a..<(b + 1)))
+                    }
+                }
             }
-            var key = FNV.offset
-            for k in r { key = FNV.combine(key, doc.stem(k)) }
-            guard let n = index[key] else {
-                index[key] = candidates.count
-                candidates.append(Candidate(words: r.map { doc.stem($0) }, count: 1, weight: w, first: r))
-                return
-            }
-            candidates[n].count += 1
-            candidates[n].weight += w
-            // Prefer a mid-sentence occurrence for the written form (no capital from position alone).
-            if t[candidates[n].first.lowerBound].has(.sentenceStart), !t[r.lowerBound].has(.sentenceStart) { candidates[n].first = r }
         }
         func scan(_ r: Range<Int>, _ base: Double) {
             var start = -1
@@ -86,21 +93,31 @@ struct KeywordPass {
             if c.entity >= 0 {
                 score = c.weight * 1.5
             } else {
+                // A phrase seen once only in the body is no keyword; only a recurring phrase earns
+                // its length bonus.
+                if c.count == 1, c.weight < 2 || c.words.count > 1 { continue }
+                // A nationality alone ("Russian") is no subject.
+                if c.words.count == 1, doc.lex[c.first.lowerBound].contains(.demonym) { continue }
                 var support = 0.0
                 for w in c.words { support += Double(max(0, (wordCount[w] ?? 0) - c.count)) }
-                score = c.weight * (1 + 0.5 * Double(c.words.count - 1)) + 0.5 * support / Double(c.words.count)
-                // A lone word seen once outside the headline is no keyword.
-                if c.words.count == 1, c.count == 1, c.weight < 2 { continue }
+                // Single words count half: a phrase is the better keyword unless the word is
+                // twice as frequent.
+                let length = c.words.count == 1 ? 0.5 : 1 + 0.5 * Double(c.words.count - 1)
+                score = c.weight * length + 0.5 * support / Double(c.words.count)
             }
             scored.append((c, score))
         }
         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.first.lowerBound < $1.0.first.lowerBound }
+        // Best first; a phrase inside a chosen one, or holding one, adds nothing new.
         var chosen: [(Candidate, Double)] = []
-        var covered = Set<UInt64>()
+        var chosenWords: [Set<UInt64>] = []
         for (c, s) in scored where chosen.count < Self.maximum {
-            if c.entity < 0, c.words.count == 1, covered.contains(c.words[0]) { continue }
+            if c.entity < 0 {
+                let words = Set(c.words)
+                if chosenWords.contains(where: { $0.isSubset(of: words) || words.isSubset(of: $0) }) { continue }
+                chosenWords.append(words)
+            }
             chosen.append((c, s))
-            for w in c.words { covered.insert(w) }
         }
         let top = chosen.first?.1 ?? 1
         report.keywords = chosen.map { c, s in

@@ -196,6 +196,10 @@ final class MeaningLexicon: Sendable {
         side sides hand hands level levels term terms report reports reported statement official \
         officials source sources outside inside within along beyond amid amongst ahead behind away back \
         together alone else instead nearly almost mostly largely widely highly fully partly mainly \
+        cut cuts rise rises rose risen rising fall falls fell fallen falling hit hits win wins won lose \
+        loses lost beat beats raise raises raised drop drops dropped grow grows grew grown reach reached \
+        announce announced announces expect expects expected allow allows allowed help helps helped \
+        waits wait waited remain remains remained continue continues continued include \
         mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday \
         today yesterday tomorrow tonight morning afternoon evening night
         """
