@@ -119,7 +119,7 @@ public final class Analyzer: Sendable {
         let words = meaningLexicon.words
         doc.meaning = doc.tokens.map { $0.kind == .punctuation ? WordMeaning() : words[$0.lower] ?? WordMeaning() }
         if doc.entityAt.isEmpty { doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count) }
-        DatePass().run(&doc, &report, published: published)
+        DatePass().run(&doc, &report, published: DatePass.publicationDate(published, lexicon: lexicon, words: words))
         doc.prepareContent()
         AmountPass().run(doc, &report)
         TonePass().run(doc, &report)

@@ -29,6 +29,12 @@ import Testing
         #expect(date.to == to)
     }
 
+    @Test(arguments: ["2015-08-04", "2015-08-04T23:10:00+02:00", "Tue, 04 Aug 2015 10:00:00 GMT", "August 4, 2015", "4 August 2015"])
+    func publicationDatesAreReadInCommonForms(_ published: String) throws {
+        let report = try analyze("Ministers met on Friday to decide.", published: published)
+        #expect(report.dates.first?.value == "2015-07-31")
+    }
+
     @Test func theDateLineIsTheReferenceDate() throws {
         let report = try Shared.analyzer.get().analyze(Article(text: "Storm hits the coast\n\nTuesday, September 22, 2015\n\nThe storm reached the coast on Sunday and left yesterday."))
         #expect(report.dates.map(\.value) == ["2015-09-22", "2015-09-20", "2015-09-21"])

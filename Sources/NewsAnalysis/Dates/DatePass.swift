@@ -22,7 +22,21 @@ struct DatePass {
     static let the = FNV.lowercased("the"), a = FNV.lowercased("a"), an = FNV.lowercased("an"), of = FNV.lowercased("of"),
                early = FNV.lowercased("early"), late = FNV.lowercased("late"), mid = FNV.lowercased("mid")
 
-    func run(_ doc: inout Document, _ report: inout AnalysisReport, published: String?) {
+    /// The day a publication date names: ISO 8601 ("2008-06-12T09:00:00Z") or written out as
+    /// feeds and pages give it ("Tue, 10 Jun 2008 04:00:00 GMT", "June 10, 2008").
+    static func publicationDate(_ published: String?, lexicon: Lexicon, words: [UInt64: WordMeaning]) -> CivilDate? {
+        guard let published, !published.isEmpty, published.utf8.count <= 200 else { return nil }
+        if let d = parseISO(published) { return d }
+        var doc = Document(scalars: Array(published.unicodeScalars), lexicon: lexicon)
+        doc.meaning = doc.tokens.map { $0.kind == .punctuation ? WordMeaning() : words[$0.lower] ?? WordMeaning() }
+        doc.inDate = [Bool](repeating: false, count: doc.tokens.count)
+        for i in doc.tokens.indices {
+            if let f = DatePass().absolute(doc, i, doc.tokens.count, nil), f.kind == .absolute, let d = f.day { return d }
+        }
+        return nil
+    }
+
+    func run(_ doc: inout Document, _ report: inout AnalysisReport, published: CivilDate?) {
         var scopes: [Range<Int>] = []
         var dateLineScope: Range<Int>?
         for n in doc.lines.indices {
@@ -36,7 +50,7 @@ struct DatePass {
         scopes.sort { $0.lowerBound < $1.lowerBound }
         doc.inDate = [Bool](repeating: false, count: doc.tokens.count)
 
-        var reference = published.flatMap(Self.parseISO)
+        var reference = published
         if reference == nil, let r = dateLineScope {
             for i in r { if let f = absolute(doc, i, r.upperBound, nil), let d = f.day { reference = d; break } }
         }
