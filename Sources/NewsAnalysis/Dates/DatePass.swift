@@ -112,7 +112,9 @@ struct DatePass {
             if n.date == .weekday { return weekday(doc, i, i + 1, end, ref, modifier: m.date) }
             if n.date == .month, t[i + 1].has(.capitalized) { return month(doc, i + 1, i, ref, modifier: m.date) }
             if n.date == .partOfDay, m.date == .this { return Found(end: i + 2, kind: .relative, resolution: .day, day: ref) }
-            if n.date == .unit, (1...5).contains(n.dateValue), !t[i + 1].has(.capitalized) || t[i].has(.capitalized) {
+            // "last week", "this year" (not "this years festival").
+            if n.date == .unit, (1...5).contains(n.dateValue), !t[i + 1].has(.capitalized) || t[i].has(.capitalized),
+               doc.scalars[Int(t[i + 1].end) - 1] != "s" {
                 let step = m.date == .last ? -1 : m.date == .next ? 1 : 0
                 return period(Int(n.dateValue), step, i + 2, ref)
             }
