@@ -116,10 +116,9 @@ public final class Analyzer: Sendable {
     /// Part 2, over the same tokens: each token's meaning entry is looked up once, then every
     /// pass reads it.
     private func runMeaningPasses(_ doc: inout Document, _ report: inout AnalysisReport, published: String?) {
-        let words = meaningLexicon.words
-        doc.meaning = doc.tokens.map { $0.kind == .punctuation ? WordMeaning() : words[$0.lower] ?? WordMeaning() }
+        doc.meaning = meaningLexicon.view(of: doc.tokens)
         if doc.entityAt.isEmpty { doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count) }
-        DatePass().run(&doc, &report, published: DatePass.publicationDate(published, lexicon: lexicon, words: words))
+        DatePass().run(&doc, &report, published: DatePass.publicationDate(published, lexicon: lexicon, meaning: meaningLexicon))
         doc.prepareContent()
         AmountPass().run(doc, &report)
         TonePass().run(doc, &report)

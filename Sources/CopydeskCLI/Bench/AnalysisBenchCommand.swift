@@ -78,6 +78,7 @@ struct AnalysisBenchCommand: ParsableCommand {
             }
             print(line)
         }
+        let analysisPeak = Self.rssMB(peak: true)
         let encoder = JSONEncoder()
         let encodeStart = DispatchTime.now().uptimeNanoseconds
         var encoded = 0
@@ -89,7 +90,7 @@ struct AnalysisBenchCommand: ParsableCommand {
         }
         print("\(variants.last!.name) with Foundation JSON encoding: \(Int(withJSON)) articles/s; report JSON \(encoded / max(1, articles.count)) bytes/article")
         print("errors: \(failures / max(1, rounds * variants.count)) per pass over the file; items found: \(found / max(1, rounds))")
-        print("peak RSS: \(Self.rssMB(peak: true)) MB")
+        print("peak RSS: \(analysisPeak) MB analysing, \(Self.rssMB(peak: true)) MB with Foundation JSON encoding")
     }
 
     // MARK: - Training

@@ -24,11 +24,11 @@ struct DatePass {
 
     /// The day a publication date names: ISO 8601 ("2008-06-12T09:00:00Z") or written out as
     /// feeds and pages give it ("Tue, 10 Jun 2008 04:00:00 GMT", "June 10, 2008").
-    static func publicationDate(_ published: String?, lexicon: Lexicon, words: [UInt64: WordMeaning]) -> CivilDate? {
+    static func publicationDate(_ published: String?, lexicon: Lexicon, meaning: MeaningLexicon) -> CivilDate? {
         guard let published, !published.isEmpty, published.utf8.count <= 200 else { return nil }
         if let d = parseISO(published) { return d }
         var doc = Document(scalars: Array(published.unicodeScalars), lexicon: lexicon)
-        doc.meaning = doc.tokens.map { $0.kind == .punctuation ? WordMeaning() : words[$0.lower] ?? WordMeaning() }
+        doc.meaning = meaning.view(of: doc.tokens)
         doc.inDate = [Bool](repeating: false, count: doc.tokens.count)
         for i in doc.tokens.indices {
             if let f = DatePass().absolute(doc, i, doc.tokens.count, nil), f.kind == .absolute, let d = f.day { return d }

@@ -4,7 +4,10 @@ import Foundation
 /// and number words, the topic taxonomy and the action triggers, merged into one dictionary
 /// keyed like the tokenizer's ``Token/lower`` hashes. Loaded once per ``Analyzer``; read-only.
 final class MeaningLexicon: Sendable {
-    let words: [UInt64: WordMeaning]
+    /// The distinct entries; index 0 is the empty one (a word the table does not know).
+    let entries: [WordMeaning]
+    /// Token hash to index in ``entries``.
+    let ids: [UInt64: UInt32]
     /// Unit names by ``WordMeaning/unit`` index ("USD", "percent").
     static let units = ["", "USD", "EUR", "GBP", "JPY", "INR", "percent"]
 
@@ -143,7 +146,22 @@ final class MeaningLexicon: Sendable {
                 }
             }
         }
-        self.words = w
+        var entries = [WordMeaning()]
+        var ids: [UInt64: UInt32] = [:]
+        ids.reserveCapacity(w.count)
+        for (key, m) in w {
+            ids[key] = UInt32(entries.count)
+            entries.append(m)
+        }
+        self.entries = entries
+        self.ids = ids
+    }
+
+    /// Each token's entry, as a 4-byte index per token (a 10 MB article has two million tokens).
+    func view(of tokens: [Token]) -> MeaningView {
+        var out = [UInt32](repeating: 0, count: tokens.count)
+        for k in tokens.indices where tokens[k].kind != .punctuation { out[k] = ids[tokens[k].lower] ?? 0 }
+        return MeaningView(entries: entries, ids: out)
     }
 
     /// A word's regular inflections, over-generated on purpose (a form that is no word never matches).

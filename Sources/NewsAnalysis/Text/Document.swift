@@ -32,7 +32,7 @@ struct Document {
     /// For each token, the index of the report entity it mentions, or -1.
     var entityAt: [Int32] = []
     /// Part 2: each token's entry in the ``MeaningLexicon`` (empty until part 2 runs).
-    var meaning: [WordMeaning] = []
+    var meaning = MeaningView.empty
     /// Part 2: tokens inside a date or time expression (amounts skip them).
     var inDate: [Bool] = []
     /// Part 2: words that can carry the subject (see `Document+Content.swift`), and their
