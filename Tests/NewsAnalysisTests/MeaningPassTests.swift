@@ -141,7 +141,8 @@ import Testing
             Leaders meet in Paris
 
             Chancellor Olaf Scholz arrived in Paris on Tuesday. He met President Emmanuel Macron at the Elysee and urged him to back the plan. \
-            Later, Scholz and Macron condemned the attack on the embassy.
+            Later, Scholz and Macron condemned the attack on the embassy. \
+            Scholz, officials said, travelled on to Rome and praised the Italian government.
             """
         let report = try Shared.analyze(text)
         let events = report.events.map { ($0.actor.name, $0.action, $0.target?.name ?? "") }
@@ -149,5 +150,7 @@ import Testing
         #expect(events.contains { $0.0 == "Olaf Scholz" && $0.1 == .criticise })
         #expect(events.contains { $0.0 == "Emmanuel Macron" && $0.1 == .criticise })
         #expect(report.events.first { $0.action == .meet }?.actor.mention.text == "He")
+        // After "and", with no action before it in the sentence: the name that opens the sentence.
+        #expect(events.contains { $0.0 == "Olaf Scholz" && $0.1 == .praise && $0.2.contains("Italian government") })
     }
 }

@@ -90,6 +90,8 @@ import Testing
     @Test func events() {
         #expect(has("Ehud Olmert", .meet, "Dmitri Medvedev", verb: "meeting"))
         #expect(has("Ehud Olmert", .urge, "Russians", verb: "urged"))
+        // "Olmert, the source said, reminded the Russians ... and asked the Kremlin to ...".
+        #expect(has("Ehud Olmert", .urge, "Kremlin", verb: "asked"))
         #expect(has("Dmitri Medvedev", .criticise, "Mahmoud Ahmadinejad", verb: "critical"))
         #expect(has("Dmitri Medvedev", .praise, "economic cooperation", verb: "praised"))
         #expect(has("Dmitri Medvedev", .praise, "Israel", verb: "thanked"))

@@ -190,6 +190,26 @@ struct EventPass {
             }
             p -= 1
         }
+        return sentenceSubject(doc, j, u, report)
+    }
+
+    /// The name that opens the sentence as its subject: "Olmert, the source said, reminded ...
+    /// and asked": a name followed by a verb, or by an attribution between commas.
+    private func sentenceSubject(_ doc: Document, _ before: Int, _ u: Range<Int>, _ report: AnalysisReport) -> [Side] {
+        let t = doc.tokens
+        var a = u.lowerBound
+        while a < before, t[a].kind == .punctuation, t[a].has(.quote) { a += 1 }
+        guard a < before, doc.entityAt[a] >= 0 else { return [] }
+        let e = doc.entityAt[a]
+        var b = a
+        while b < before, doc.entityAt[b] == e { b += 1 }
+        guard b < before, let s = phraseEnding(doc, b - 1, u, report) else { return [] }
+        if t[b].kind == .word, t[b].has(.lowercase), !doc.lex[b].contains(.stopword) || doc.meaning[b].flags.contains(.verbGroup) { return [s] }
+        if doc.isPunct(b, 44) {
+            var c = b + 1
+            while c < before, c - b <= 7, !doc.isPunct(c, 44) { c += 1 }
+            if c < before, doc.isPunct(c, 44), (b + 1..<c).contains(where: { doc.lex[$0].contains(.speechVerb) }) { return [s] }
+        }
         return []
     }
 
