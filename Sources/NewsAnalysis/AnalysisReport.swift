@@ -39,6 +39,20 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public var quotes: [Quote]
     public var issues: [CopyIssue]
 
+    // Part 2: run for English (and undetermined) text; empty otherwise.
+    /// Dates and times, in text order.
+    public var dates: [DateMention]
+    public var amounts: [Amount]
+    /// Key phrases and names, best first.
+    public var keywords: [Keyword]
+    /// Extractive summary: body sentences in text order (3 by default, ``Analyzer/Options``).
+    public var summary: [SummarySentence]
+    public var tone: Tone?
+    /// Topics from the taxonomy, best first.
+    public var topics: [Topic]
+    /// Who did what to whom, in text order.
+    public var events: [Event]
+
     public init(id: String?, url: String?, contentHash: String, analyzerVersion: String) {
         self.id = id
         self.url = url
@@ -56,5 +70,11 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         self.entities = []
         self.quotes = []
         self.issues = []
+        self.dates = []
+        self.amounts = []
+        self.keywords = []
+        self.summary = []
+        self.topics = []
+        self.events = []
     }
 }

@@ -8,12 +8,28 @@ import Foundation
 /// paragraphs, sentences, contributors), language, entities, quotes, copy-editing issues.
 /// Later passes (dates, amounts, keywords, ...) take the same `Document`.
 public final class Analyzer: Sendable {
-    public static let version = "0.2.0"
+    /// What a caller may tune per analyzer.
+    public struct Options: Sendable, Hashable {
+        /// Sentences in the extractive summary.
+        public var summarySentences: Int
+        /// Run part 2's passes (dates, amounts, keywords, summary, tone, topics, events); off
+        /// gives part 1's report alone, for comparison and for callers that need only that.
+        public var meaning: Bool
+
+        public init(summarySentences: Int = 3, meaning: Bool = true) {
+            self.summarySentences = summarySentences
+            self.meaning = meaning
+        }
+    }
+
+    public static let version = "0.3.0"
     /// Longest text analysed by default, in code points (about 16 MB of English).
     public static let defaultMaximumScalars = 16_000_000
 
     let lexicon: Lexicon
     let tagger: TaggerModel
+    let meaningLexicon: MeaningLexicon
+    public let options: Options
     /// Texts longer than this, in code points, throw ``AnalysisError/tooLarge(scalars:limit:)``.
     public let maximumScalars: Int
 
@@ -23,20 +39,28 @@ public final class Analyzer: Sendable {
     }
 
     /// Loads the bundled lexicon, with `tagger` instead of the bundled weights when given.
-    public convenience init(tagger: TaggerModel?, maximumScalars: Int = Analyzer.defaultMaximumScalars) throws {
+    public convenience init(tagger: TaggerModel?, maximumScalars: Int = Analyzer.defaultMaximumScalars, options: Options = Options()) throws {
         let lexicon = try Lexicon.bundled()
-        self.init(lexicon: lexicon, tagger: try tagger ?? TaggerModel.bundled(), maximumScalars: maximumScalars)
+        self.init(lexicon: lexicon, tagger: try tagger ?? TaggerModel.bundled(), meaning: try MeaningLexicon.bundled(),
+                  maximumScalars: maximumScalars, options: options)
     }
 
-    init(lexicon: Lexicon, tagger: TaggerModel, maximumScalars: Int) {
+    init(lexicon: Lexicon, tagger: TaggerModel, meaning: MeaningLexicon, maximumScalars: Int, options: Options) {
         self.lexicon = lexicon
         self.tagger = tagger
+        self.meaningLexicon = meaning
         self.maximumScalars = maximumScalars
+        self.options = options
     }
 
     /// The same analyzer with other tagger weights (cross-validation trains one per fold).
     public func with(tagger: TaggerModel) -> Analyzer {
-        Analyzer(lexicon: lexicon, tagger: tagger, maximumScalars: maximumScalars)
+        Analyzer(lexicon: lexicon, tagger: tagger, meaning: meaningLexicon, maximumScalars: maximumScalars, options: options)
+    }
+
+    /// The same analyzer (sharing its loaded resources) with other options.
+    public func with(options: Options) -> Analyzer {
+        Analyzer(lexicon: lexicon, tagger: tagger, meaning: meaningLexicon, maximumScalars: maximumScalars, options: options)
     }
 
     /// Trains tagger weights on gold entity spans with this analyzer's lexicon and gazetteer.
@@ -78,12 +102,30 @@ public final class Analyzer: Sendable {
             QuotePass().run(&doc, &report)
         }
         CopyEditPass().run(&doc, &report)
+        if options.meaning, report.language == "en" || report.language == "und" {
+            runMeaningPasses(&doc, &report, published: article.published)
+        }
         var words = 0
         for p in doc.paragraphs { for k in p where doc.tokens[k].kind != .punctuation && !doc.tokens[k].has(.possessive) { words += 1 } }
         report.counts = TextCounts(characters: scalars.count, words: words, sentences: doc.sentences.count, paragraphs: doc.paragraphs.count)
         let elapsed = clock.now - began
         report.elapsedMicroseconds = Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
         return report
+    }
+
+    /// Part 2, over the same tokens: each token's meaning entry is looked up once, then every
+    /// pass reads it.
+    private func runMeaningPasses(_ doc: inout Document, _ report: inout AnalysisReport, published: String?) {
+        doc.meaning = meaningLexicon.view(of: doc.tokens)
+        if doc.entityAt.isEmpty { doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count) }
+        DatePass().run(&doc, &report, published: DatePass.publicationDate(published, lexicon: lexicon, meaning: meaningLexicon))
+        doc.prepareContent()
+        AmountPass().run(doc, &report)
+        TonePass().run(doc, &report)
+        TopicPass().run(doc, &report)
+        KeywordPass().run(doc, &report)
+        SummaryPass(length: options.summarySentences).run(doc, &report)
+        EventPass().run(doc, &report)
     }
 
     static func hash(_ text: String) -> String {

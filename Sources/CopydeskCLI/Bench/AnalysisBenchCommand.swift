@@ -3,9 +3,11 @@ import Foundation
 import NewsAnalysis
 
 /// `copydesk bench analysis FILE.jsonl`: one thread runs the analyzer over every
-/// `{"id","text",...}` line for a few rounds and prints articles/s, MB/s and peak RSS. With
-/// `--predictions` it writes each report as a JSON line (for `score.py`); with `--train` it
-/// trains the entity tagger's weights from gold files, optionally k-fold cross-validated.
+/// `{"id","text",...}` line for a few rounds and prints articles/s, MB/s and peak RSS, for
+/// part 1's report alone and for the full report side by side in each round (the same load on
+/// a shared machine hits both). With `--predictions` it writes each report as a JSON line (for
+/// `score.py` and `rouge.py`); with `--train` it trains the entity tagger's weights from gold
+/// files, optionally k-fold cross-validated.
 struct AnalysisBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analysis",
@@ -33,42 +35,62 @@ struct AnalysisBenchCommand: ParsableCommand {
     @Option(help: "With --train: perceptron epochs.")
     var epochs = 8
 
+    @Flag(help: "Part 1 only: skip the dates, amounts, keywords, summary, tone, topics and events passes.")
+    var part1 = false
+
+    @Option(help: "Sentences in the extractive summary.")
+    var summarySentences = 3
+
     func run() throws {
         if train { return try runTraining() }
         guard let path = files.first else { throw ValidationError("give a JSONL file") }
         let articles = try Self.readArticles(path)
         let loadStart = Date()
-        let analyzer = try Analyzer()
+        let full = try Analyzer().with(options: Analyzer.Options(summarySentences: summarySentences, meaning: !part1))
         let loadSeconds = Date().timeIntervalSince(loadStart)
+        let core = full.with(options: Analyzer.Options(summarySentences: summarySentences, meaning: false))
         if let out = predictions {
-            try writePredictions(analyzer, articles.map { ($0, $0.id ?? "") }, to: out)
+            try writePredictions(full, articles.map { ($0, $0.id ?? "") }, to: out)
             print("wrote \(articles.count) reports to \(out)")
             return
         }
         let bytes = articles.reduce(0) { $0 + $1.text.utf8.count }
         print("analysis bench: \(articles.count) articles, \(String(format: "%.2f", Double(bytes) / 1e6)) MB, analyzer loaded in \(String(format: "%.2f", loadSeconds)) s, RSS \(Self.rssMB(peak: false)) MB")
-        var rates: [Double] = []
+        var variants: [(name: String, analyzer: Analyzer)] = [("part 1", core)]
+        if !part1 { variants.append(("full report", full)) }
+        var rates = [[Double]](repeating: [], count: variants.count)
         var failures = 0
-        var entities = 0
+        var found = 0
         for round in 1...max(1, rounds) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            for a in articles {
-                do { entities += try analyzer.analyze(a).entities.count } catch { failures += 1 }
+            var line = "round \(round):"
+            for (v, variant) in variants.enumerated() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                for a in articles {
+                    do {
+                        let r = try variant.analyzer.analyze(a)
+                        found += r.entities.count + r.dates.count + r.events.count
+                    } catch { failures += 1 }
+                }
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                let rate = Double(articles.count) / seconds
+                rates[v].append(rate)
+                line += " \(variant.name) \(Int(rate)) articles/s (\(String(format: "%.1f", Double(bytes) / 1e6 / seconds)) MB/s);"
             }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            let rate = Double(articles.count) / seconds
-            rates.append(rate)
-            print("round \(round): \(Int(rate)) articles/s, \(String(format: "%.1f", Double(bytes) / 1e6 / seconds)) MB/s")
+            print(line)
         }
+        let analysisPeak = Self.rssMB(peak: true)
         let encoder = JSONEncoder()
         let encodeStart = DispatchTime.now().uptimeNanoseconds
         var encoded = 0
-        for a in articles { if let r = try? analyzer.analyze(a) { encoded += (try encoder.encode(r)).count } }
+        for a in articles { if let r = try? full.analyze(a) { encoded += (try encoder.encode(r)).count } }
         let withJSON = Double(articles.count) / (Double(DispatchTime.now().uptimeNanoseconds - encodeStart) / 1e9)
-        let median = rates.sorted()[rates.count / 2]
-        print("median: \(Int(median)) articles/s (\(String(format: "%.1f", median * Double(bytes) / Double(articles.count) / 1e6)) MB/s); with JSON encoding \(Int(withJSON)) articles/s")
-        print("errors: \(failures / max(1, rounds)) per round; entities per round: \(entities / max(1, rounds)); report JSON \(encoded / max(1, articles.count)) bytes/article")
-        print("peak RSS: \(Self.rssMB(peak: true)) MB")
+        for (v, variant) in variants.enumerated() {
+            let median = rates[v].sorted()[rates[v].count / 2]
+            print("median \(variant.name): \(Int(median)) articles/s (\(String(format: "%.1f", median * Double(bytes) / Double(articles.count) / 1e6)) MB/s)")
+        }
+        print("\(variants.last!.name) with Foundation JSON encoding: \(Int(withJSON)) articles/s; report JSON \(encoded / max(1, articles.count)) bytes/article")
+        print("errors: \(failures / max(1, rounds * variants.count)) per pass over the file; items found: \(found / max(1, rounds))")
+        print("peak RSS: \(analysisPeak) MB analysing, \(Self.rssMB(peak: true)) MB with Foundation JSON encoding")
     }
 
     // MARK: - Training

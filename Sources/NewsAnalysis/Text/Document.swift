@@ -31,6 +31,14 @@ struct Document {
     var creditMentions: [Range<Int>] = []
     /// For each token, the index of the report entity it mentions, or -1.
     var entityAt: [Int32] = []
+    /// Part 2: each token's entry in the ``MeaningLexicon`` (empty until part 2 runs).
+    var meaning = MeaningView.empty
+    /// Part 2: tokens inside a date or time expression (amounts skip them).
+    var inDate: [Bool] = []
+    /// Part 2: words that can carry the subject (see `Document+Content.swift`), and their
+    /// lowercase hashes without a plural "s".
+    var content: [Bool] = []
+    var stems: [UInt64] = []
 
     init(scalars: [Unicode.Scalar], lexicon: Lexicon) {
         self.scalars = scalars
