@@ -26,18 +26,27 @@ final class JSONByteWriter {
     }
 
     func write<Value: Encodable>(_ value: Value) throws {
-        switch value {
-        case let text as String: JSONText.appendString(text, to: &bytes)
-        case let number as Int: appendInteger(number)
-        case let number as Double: try appendFloating(number)
-        case let flag as Bool: append(flag ? "true" : "false")
-        case let url as URL: JSONText.appendString(url.absoluteString, to: &bytes)
-        default:
+        // Metatype comparisons, not `as?` casts: a failed dynamic cast per value per type tried
+        // cost as much as the rest of the encoding.
+        if Value.self == String.self {
+            JSONText.appendString(unsafeBitCast(value, to: String.self), to: &bytes)
+        } else if Value.self == Int.self {
+            appendInteger(unsafeBitCast(value, to: Int.self))
+        } else if Value.self == Double.self {
+            try appendFloating(unsafeBitCast(value, to: Double.self))
+        } else if Value.self == Bool.self {
+            append(unsafeBitCast(value, to: Bool.self) ? "true" : "false")
+        } else if Value.self == URL.self, let url = value as? URL {
+            JSONText.appendString(url.absoluteString, to: &bytes)
+        } else {
             let encoder = StreamingEncoder(writer: self)
             try value.encode(to: encoder)
             encoder.close()
         }
     }
+
+    func write(_ value: String) { JSONText.appendString(value, to: &bytes) }
+    func write(_ value: Bool) { append(value ? "true" : "false") }
 
     func append(_ literal: StaticString) {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -45,6 +54,23 @@ final class JSONByteWriter {
 
     func appendInteger(_ value: some BinaryInteger) {
         bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// Digits straight into the buffer, without a temporary String.
+    func appendInteger(_ value: Int) {
+        guard value != 0 else { return bytes.append(UInt8(ascii: "0")) }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // Room for 20 digits, filled from the end.
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while magnitude > 0 {
+                count += 1
+                buffer[24 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            bytes.append(contentsOf: buffer[(24 - count)...])
+        }
     }
 
     func appendFloating(_ value: Double) throws {
@@ -146,6 +172,27 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try encoder.writer.write(value)
     }
 
+    // The primitives synthesised `Codable` code calls directly, written without generic dispatch.
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        encoder.beginMember(key: key)
+        encoder.writer.write(value)
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        encoder.beginMember(key: key)
+        encoder.writer.appendInteger(value)
+    }
+
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        encoder.beginMember(key: key)
+        try encoder.writer.appendFloating(value)
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        encoder.beginMember(key: key)
+        encoder.writer.write(value)
+    }
+
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         encoder.beginMember(key: key)
         return encoder.child().container(keyedBy: keyType)
@@ -188,6 +235,24 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         count += 1
     }
 
+    mutating func encode(_ value: String) throws {
+        encoder.beginMember(key: nil)
+        encoder.writer.write(value)
+        count += 1
+    }
+
+    mutating func encode(_ value: Int) throws {
+        encoder.beginMember(key: nil)
+        encoder.writer.appendInteger(value)
+        count += 1
+    }
+
+    mutating func encode(_ value: Double) throws {
+        encoder.beginMember(key: nil)
+        try encoder.writer.appendFloating(value)
+        count += 1
+    }
+
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         encoder.beginMember(key: nil)
         count += 1
@@ -218,6 +283,11 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws {
         try encoder.writer.write(value)
     }
+
+    mutating func encode(_ value: String) throws { encoder.writer.write(value) }
+    mutating func encode(_ value: Int) throws { encoder.writer.appendInteger(value) }
+    mutating func encode(_ value: Double) throws { try encoder.writer.appendFloating(value) }
+    mutating func encode(_ value: Bool) throws { encoder.writer.write(value) }
 }
 
 private struct SuperKey: CodingKey {
