@@ -53,6 +53,10 @@ struct ProtocolTests {
         #expect(parse(#"{"id": true, "text": "x"}"#) == .failure(.badField("id", "a string or a number")))
         #expect(parse(#"{"id": "", "text": "x"}"#) == .failure(.badField("id", "1 to 256 bytes")))
         #expect(parse(#"{"text": "\#(String(repeating: "x", count: 101))"}"#) == .failure(.tooLarge(bytes: 101, limit: 100)))
+        let bomb = String(repeating: "[", count: 100_000)
+        #expect(parse(#"{"text": "x", "meta": {"a": \#(bomb)}}"#) == .failure(.tooDeep(limit: ArticleJSON.maximumDepth)))
+        // Brackets inside strings are text, not nesting.
+        #expect(try ArticleJSON.parse(Array(#"{"text": "\#(bomb)"}"#.utf8), source: "t", maximumBodyBytes: 1 << 20).get().body.count == 100_000)
     }
 
     @Test func theIntakeAcceptsArticlesAndRefusesAWrongVersion() async throws {

@@ -19,6 +19,7 @@ public enum ArticleJSON {
                 }
             }, source: source, maximumBodyBytes: maximumBodyBytes)
         }
+        guard Self.nestingDepth(bytes) <= maximumDepth else { return .failure(.tooDeep(limit: maximumDepth)) }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
@@ -27,6 +28,34 @@ public enum ArticleJSON {
         }
         guard let fields = object as? [String: Any] else { return .failure(.notAnObject) }
         return parse(fields, source: source, maximumBodyBytes: maximumBodyBytes)
+    }
+
+    /// Deepest nesting of objects and arrays accepted: an article needs two levels (itself and
+    /// `meta`); this leaves room for rich `meta` and none for a parser-exhausting bomb.
+    public static let maximumDepth = 32
+
+    /// How deeply `bytes` nest `{` and `[` outside strings, stopping early once past the limit.
+    static func nestingDepth(_ bytes: [UInt8]) -> Int {
+        var depth = 0
+        var deepest = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                deepest = max(deepest, depth)
+                if deepest > maximumDepth { return deepest }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
     }
 
     /// The article in a parsed object's fields.
@@ -102,6 +131,7 @@ public enum ArticleJSONError: Error, Hashable, Sendable, CustomStringConvertible
     case noBody
     case badField(String, String)
     case tooLarge(bytes: Int, limit: Int)
+    case tooDeep(limit: Int)
 
     public var description: String {
         switch self {
@@ -110,6 +140,7 @@ public enum ArticleJSONError: Error, Hashable, Sendable, CustomStringConvertible
         case .noBody: "the article has neither \"text\" nor \"html\""
         case .badField(let name, let expected): "\"\(name)\" must be \(expected)"
         case .tooLarge(let bytes, let limit): "the article is \(bytes) bytes, over the limit of \(limit)"
+        case .tooDeep(let limit): "JSON nested deeper than \(limit) levels"
         }
     }
 }
