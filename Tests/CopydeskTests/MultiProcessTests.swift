@@ -52,8 +52,11 @@ struct MultiProcessTests {
         let doomed = try pipeline.worker("doomed", processor: "slow")
         let survivor = try pipeline.worker("survivor", processor: "slow")
         let ventilator = try pipeline.ventilator(["generated.jsonl"])
-        try await act(when: { workspace.lineCount("out.jsonl") >= 300 }) { doomed.signal(SIGKILL) }
-        #expect(ventilator.process.isRunning, "the run ended before the kill; the test proves nothing")
+        let runningAtKill = try await act(when: { workspace.lineCount("out.jsonl") >= 300 }) { () -> Bool in
+            doomed.signal(SIGKILL)
+            return ventilator.process.isRunning
+        }
+        #expect(runningAtKill, "the run ended before the kill; the test proves nothing")
         #expect(try await ventilator.waitForExit() == 0)
         for process in [survivor, sink] { process.signal(SIGTERM) }
         for process in [survivor, sink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
@@ -71,10 +74,12 @@ struct MultiProcessTests {
         let firstSink = try pipeline.sink()
         let workers = [try pipeline.worker("worker-1", processor: "slow"), try pipeline.worker("worker-2", processor: "slow")]
         let ventilator = try pipeline.ventilator(["generated.jsonl"])
-        try await act(when: { workspace.lineCount("out.jsonl") >= 300 }) { firstSink.signal(SIGKILL) }
+        let runningAtKill = try await act(when: { workspace.lineCount("out.jsonl") >= 300 }) { () -> Bool in
+            firstSink.signal(SIGKILL)
+            return ventilator.process.isRunning
+        }
         _ = try await firstSink.waitForExit()
-        let written = workspace.lineCount("out.jsonl")
-        #expect(written < generated.count, "the run ended before the kill; the test proves nothing")
+        #expect(runningAtKill, "the run ended before the kill; the test proves nothing")
         let secondSink = try pipeline.sink()
         #expect(try await ventilator.waitForExit() == 0)
         for process in workers + [secondSink] { process.signal(SIGTERM) }
@@ -128,20 +133,23 @@ struct MultiProcessTests {
 
 /// Waits on a thread of its own until `condition` holds, then does `action` at once. Not on
 /// the cooperative pool: CPU-heavy suites may hold it, and a kill that comes late proves nothing.
-func act(when condition: @escaping @Sendable () -> Bool, timeout: Duration = .seconds(60), _ action: @escaping @Sendable () throws -> Void) async throws {
-    let met = try await SocketThread.run(name: "test-trigger") { () -> Bool in
+/// Returns what `action` returns, also computed on that thread (a check made after the
+/// `await` could come late the same way).
+@discardableResult
+func act<Result: Sendable>(when condition: @escaping @Sendable () -> Bool, timeout: Duration = .seconds(60), _ action: @escaping @Sendable () throws -> Result) async throws -> Result {
+    let outcome = try await SocketThread.run(name: "test-trigger") { () -> Result? in
         let deadline = ContinuousClock.now + timeout
         while !condition() {
-            guard ContinuousClock.now < deadline else { return false }
+            guard ContinuousClock.now < deadline else { return nil }
             usleep(5_000)
         }
-        try action()
-        return true
+        return try action()
     }
-    if !met {
+    guard let outcome else {
         Issue.record("condition not met within \(timeout)")
         throw CancellationError()
     }
+    return outcome
 }
 
 /// Polls `condition` every 20 ms for up to a minute.
