@@ -19,7 +19,9 @@ public struct JSONLineEncoder: Sendable {
 
 /// The output buffer and the value dispatch shared by every container.
 final class JSONByteWriter {
-    var bytes: [UInt8] = []
+    /// Touched only by the one thread encoding; unchecked, because the runtime's dynamic
+    /// exclusivity checks on every append cost more than the appends.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
 
     init() {
         bytes.reserveCapacity(16_384)
@@ -90,10 +92,10 @@ final class StreamingEncoder: Encoder {
     enum Opened { case nothing, keyed, unkeyed, single }
 
     let writer: JSONByteWriter
-    private(set) var opened = Opened.nothing
-    private var members = 0
+    @exclusivity(unchecked) private(set) var opened = Opened.nothing
+    @exclusivity(unchecked) private var members = 0
     /// A nested container still open inside this one; closed before this one writes again.
-    private var openChild: StreamingEncoder?
+    @exclusivity(unchecked) private var openChild: StreamingEncoder?
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -140,12 +142,12 @@ final class StreamingEncoder: Encoder {
     }
 
     /// Starts a member: closes a nested container left open, writes the comma and the key.
-    func beginMember(key: (any CodingKey)?) {
-        closeChild()
+    func beginMember(key: String?) {
+        if openChild != nil { closeChild() }
         if members > 0 { writer.bytes.append(UInt8(ascii: ",")) }
         members += 1
         if let key {
-            JSONText.appendString(key.stringValue, to: &writer.bytes)
+            JSONText.appendString(key, to: &writer.bytes)
             writer.bytes.append(UInt8(ascii: ":"))
         }
     }
@@ -163,53 +165,53 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws {
-        encoder.beginMember(key: key)
+        encoder.beginMember(key: key.stringValue)
         encoder.writer.append("null")
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        encoder.beginMember(key: key)
+        encoder.beginMember(key: key.stringValue)
         try encoder.writer.write(value)
     }
 
     // The primitives synthesised `Codable` code calls directly, written without generic dispatch.
     mutating func encode(_ value: String, forKey key: Key) throws {
-        encoder.beginMember(key: key)
+        encoder.beginMember(key: key.stringValue)
         encoder.writer.write(value)
     }
 
     mutating func encode(_ value: Int, forKey key: Key) throws {
-        encoder.beginMember(key: key)
+        encoder.beginMember(key: key.stringValue)
         encoder.writer.appendInteger(value)
     }
 
     mutating func encode(_ value: Double, forKey key: Key) throws {
-        encoder.beginMember(key: key)
+        encoder.beginMember(key: key.stringValue)
         try encoder.writer.appendFloating(value)
     }
 
     mutating func encode(_ value: Bool, forKey key: Key) throws {
-        encoder.beginMember(key: key)
+        encoder.beginMember(key: key.stringValue)
         encoder.writer.write(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        encoder.beginMember(key: key)
+        encoder.beginMember(key: key.stringValue)
         return encoder.child().container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        encoder.beginMember(key: key)
+        encoder.beginMember(key: key.stringValue)
         return encoder.child().unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        encoder.beginMember(key: SuperKey())
+        encoder.beginMember(key: SuperKey().stringValue)
         return encoder.child()
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        encoder.beginMember(key: key)
+        encoder.beginMember(key: key.stringValue)
         return encoder.child()
     }
 }
