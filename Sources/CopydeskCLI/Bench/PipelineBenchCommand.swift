@@ -109,9 +109,8 @@ struct PipelineBenchCommand: ParsableCommand {
     /// Sink, one worker and a ventilator as child processes on free loopback ports; returns when the ventilator is done.
     private static func runProcesses(input: String, output: String, processor: String, threads: Int) throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let base = Int.random(in: 20_000...50_000)
-        let tasks = "tcp://127.0.0.1:\(base)"
-        let results = "tcp://127.0.0.1:\(base + 1)"
+        let endpoints = try LoopbackPorts.endpoints(2)
+        let (tasks, results) = (endpoints[0], endpoints[1])
         func start(_ arguments: [String]) throws -> Process {
             let process = Process()
             process.executableURL = executable

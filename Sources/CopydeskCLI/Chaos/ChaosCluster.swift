@@ -18,13 +18,11 @@ final class ChaosCluster: @unchecked Sendable {
     private let accepted = Mutex<Set<String>>([])
     private let submitted = Mutex(false)
 
-    init(directory: String, processor: String) {
+    init(directory: String, processor: String) throws {
         self.directory = directory
         self.processor = processor
-        let base = Int.random(in: 20_000...40_000)
-        tasks = "tcp://127.0.0.1:\(base)"
-        results = "tcp://127.0.0.1:\(base + 1)"
-        intake = "tcp://127.0.0.1:\(base + 2)"
+        let endpoints = try LoopbackPorts.endpoints(3)
+        (tasks, results, intake) = (endpoints[0], endpoints[1], endpoints[2])
     }
 
     var acceptedCount: Int { accepted.withLock { $0.count } }

@@ -38,7 +38,7 @@ struct ChaosCommand: ParsableCommand {
     func run() throws {
         let directory = dir ?? (FileManager.default.temporaryDirectory.path + "/copydesk-chaos-\(getpid())")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let cluster = ChaosCluster(directory: directory, processor: processor.rawValue)
+        let cluster = try ChaosCluster(directory: directory, processor: processor.rawValue)
         print("chaos in \(directory): \(articles) articles at \(Int(rate))/s, \(workers) workers, a worker killed every \(killEvery) s")
 
         try cluster.startSink()

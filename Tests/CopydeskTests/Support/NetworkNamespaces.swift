@@ -70,8 +70,7 @@ final class NetworkNamespaces: @unchecked Sendable {
         try Self.run(["-n", name, "link", "set", "lo", "up"])
     }
 
-    @discardableResult
-    static func run(_ arguments: [String]) throws -> String {
+    static func run(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: "/usr/sbin/ip") ? "/usr/sbin/ip" : "/sbin/ip")
         process.arguments = arguments
@@ -83,7 +82,6 @@ final class NetworkNamespaces: @unchecked Sendable {
         guard process.terminationStatus == 0 else {
             throw NamespaceError(command: "ip " + arguments.joined(separator: " "), message: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
         }
-        return ""
     }
 
     struct NamespaceError: Error, CustomStringConvertible {
