@@ -85,11 +85,7 @@ public final class ArticleSource {
             return .failure(failure(path, "no such file or directory", raw: Array(path.utf8)))
         }
         if isDirectory.boolValue {
-            let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { Self.articleExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
-                .sorted()
-                .map { (path as NSString).appendingPathComponent($0) }
-            pending.append(contentsOf: files.reversed())
+            pending.append(contentsOf: Self.articleFiles(in: path).reversed())
             return nil
         }
         if (path as NSString).pathExtension.lowercased() == "jsonl" {
@@ -125,6 +121,14 @@ public final class ArticleSource {
     }
 
     static let articleExtensions: Set<String> = ["txt", "text", "html", "htm", "jsonl"]
+
+    /// The article files under `directory`, recursively, in a stable order, as paths.
+    static func articleFiles(in directory: String) -> [String] {
+        (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
+            .filter { articleExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+            .sorted()
+            .map { (directory as NSString).appendingPathComponent($0) }
+    }
 }
 
 /// What is wrong with the inputs as given.

@@ -10,10 +10,7 @@ public enum InputCounter {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                let files = FileManager.default.enumerator(atPath: input)?.allObjects as? [String] ?? []
-                for file in files where ArticleSource.articleExtensions.contains((file as NSString).pathExtension.lowercased()) {
-                    total += countFile((input as NSString).appendingPathComponent(file))
-                }
+                total += ArticleSource.articleFiles(in: input).reduce(0) { $0 + countFile($1) }
             } else {
                 total += countFile(input)
             }

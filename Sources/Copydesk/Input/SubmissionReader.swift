@@ -36,11 +36,7 @@ public struct SubmissionReader: Sequence {
                 var isDirectory: ObjCBool = false
                 _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
                 if isDirectory.boolValue {
-                    let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                        .filter { ArticleSource.articleExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
-                        .sorted()
-                        .map { (path as NSString).appendingPathComponent($0) }
-                    pending.append(contentsOf: files.reversed())
+                    pending.append(contentsOf: ArticleSource.articleFiles(in: path).reversed())
                 } else if (path as NSString).pathExtension.lowercased() == "jsonl", let handle = FileHandle(forReadingAtPath: path) {
                     lines = LineReader(handle: handle, maximumLineBytes: 64 << 20)
                 } else if let data = FileManager.default.contents(atPath: path) {
