@@ -16,7 +16,7 @@ struct ProgressLine {
     }
 
     func text(_ progress: PipelineProgress, total: Int?) -> String {
-        let seconds = max(0.001, Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18)
+        let seconds = max(0.001, progress.elapsed.seconds)
         let rate = Double(progress.done) / seconds
         var line = "\(progress.done)"
         let known = total.map { $0 - progress.skipped }

@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
         if progress.failed > 0 { summary += ", \(progress.failed) failed (see \(pipeline.errorsPath))" }
         if progress.deadLettered > 0 { summary += ", \(progress.deadLettered) dead-lettered (see \(pipeline.deadLetterPath))" }
         if progress.skipped + progress.duplicates > 0 { summary += ", \(progress.skipped + progress.duplicates) already done" }
-        let seconds = Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18
+        let seconds = progress.elapsed.seconds
         summary += String(format: " in %.2f s (%.0f articles/s)", seconds, Double(progress.done) / max(seconds, 0.001))
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         if stop.isRequested, progress.inFlight > 0 || progress.queued > 0 || !progress.inputsExhausted {

@@ -50,7 +50,7 @@ public final class IntakeClient {
             if busyRound, inFlight.isEmpty {
                 // Backpressure: every answer of the round is in; wait, then send the busy ones again.
                 pause = acceptedThisRound ? .milliseconds(10) : min(pause * 2, .seconds(1))
-                Thread.sleep(forTimeInterval: Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18)
+                Thread.sleep(forTimeInterval: pause.seconds)
                 busyRound = false
                 acceptedThisRound = false
             }

@@ -1,3 +1,4 @@
+import Copydesk
 import Dispatch
 import ZeroMQ
 
@@ -42,7 +43,6 @@ struct PushPullLoop {
         received.signal()
         sender.join()
         precondition(bytes == messages * size, "lost bytes: \(bytes) of \(messages * size)")
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Double(messages) / seconds
+        return Double(messages) / elapsed.seconds
     }
 }

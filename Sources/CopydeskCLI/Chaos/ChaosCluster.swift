@@ -92,7 +92,7 @@ final class ChaosCluster: @unchecked Sendable {
         while !remaining.isEmpty {
             // Pace the submissions like a crawler feeding a steady stream.
             let due = start + .milliseconds(Int(Double(sent) / rate * 1000))
-            if clock.now < due { Thread.sleep(forTimeInterval: Double((due - clock.now).components.attoseconds) / 1e18) }
+            if clock.now < due { Thread.sleep(forTimeInterval: (due - clock.now).seconds) }
             do {
                 let context = try Context()
                 let client = try IntakeClient(context: context, endpoint: intake, window: 256, timeout: .seconds(3))

@@ -74,7 +74,7 @@ struct ChaosCommand: ParsableCommand {
                 ventilatorKilled = true
             }
         }
-        let seconds = Double((clock.now - start).components.seconds)
+        let seconds = (clock.now - start).seconds
         cluster.stopAll()
 
         let written = try cluster.idsIn("out.jsonl")
