@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "copydesk", targets: ["CopydeskCLI"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
         .library(name: "NewsAnalysis", targets: ["NewsAnalysis"]),
+        .library(name: "JSONOutput", targets: ["JSONOutput"]),
         .library(name: "Copydesk", targets: ["Copydesk"]),
     ],
     dependencies: [
@@ -25,8 +26,11 @@ let package = Package(
         // The same transport loop in plain C, so `copydesk bench transport` can show what the wrapper costs.
         .target(name: "CZMQBench", dependencies: ["CZMQ"]),
         .target(name: "ZeroMQ", dependencies: ["CZMQ"]),
+        // JSON text written straight into bytes, for the report and the pipeline's records.
+        .target(name: "JSONOutput"),
         .target(
             name: "NewsAnalysis",
+            dependencies: ["JSONOutput"],
             exclude: ["Tools"],
             resources: [.copy("Resources")]
         ),
@@ -34,6 +38,7 @@ let package = Package(
             name: "Copydesk",
             dependencies: [
                 "ZeroMQ",
+                "JSONOutput",
                 "NewsAnalysis",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -45,6 +50,7 @@ let package = Package(
             dependencies: [
                 "Copydesk",
                 "CZMQBench",
+                "JSONOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -56,7 +62,8 @@ let package = Package(
             exclude: ["README.md", "Regressions"]
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-        .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis"]),
+        .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"]),
+        .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis", "JSONOutput"]),
         .testTarget(
             name: "CopydeskTests",
             dependencies: ["Copydesk", "CopydeskCLI", "CopydeskFuzz", .product(name: "Logging", package: "swift-log")]

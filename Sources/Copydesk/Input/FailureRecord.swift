@@ -1,3 +1,5 @@
+import JSONOutput
+
 /// An article that produced no report, and why: one line of the errors file.
 public struct FailureRecord: Sendable, Hashable {
     public var id: String

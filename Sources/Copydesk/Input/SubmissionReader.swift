@@ -1,4 +1,5 @@
 import Foundation
+import JSONOutput
 
 /// The intake requests for some files, read lazily: each non-blank line of a `.jsonl` file as
 /// it is, `.html`/`.htm` files as `{"html": ...}` and other files as `{"text": ...}` (bytes that

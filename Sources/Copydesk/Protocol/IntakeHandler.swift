@@ -1,3 +1,4 @@
+import JSONOutput
 import ZeroMQ
 
 /// Reads intake requests and writes their replies (`PROTOCOL.md`, "Intake").

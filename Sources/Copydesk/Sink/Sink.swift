@@ -1,3 +1,4 @@
+import JSONOutput
 import Logging
 import ZeroMQ
 

@@ -1,4 +1,5 @@
 import Foundation
+import JSONOutput
 import NewsAnalysis
 
 /// The workers' default ``ArticleProcessor``: checks the bytes, runs ``Analyzer`` and writes
@@ -32,35 +33,25 @@ public struct ReportProcessor: Sendable {
         )
         do {
             let report = try analyzer.analyze(article)
-            return ResultRecord(id: record.id, attempt: record.attempt, status: .ok, line: try line(for: record, report: report))
+            return ResultRecord(id: record.id, attempt: record.attempt, status: .ok, line: line(for: record, report: report))
         } catch {
             return failed("\(error)")
         }
     }
 
-    private static let encoder = JSONLineEncoder()
-
-    private func line(for record: ArticleRecord, report: AnalysisReport) throws -> [UInt8] {
-        var line: [UInt8] = [UInt8(ascii: "{")]
-        JSONText.appendKey("id", first: true, to: &line)
-        JSONText.appendString(record.id, to: &line)
-        JSONText.appendKey("source", to: &line)
-        JSONText.appendString(record.source, to: &line)
-        JSONText.appendKey("attempt", to: &line)
-        line.append(contentsOf: String(record.attempt).utf8)
+    private func line(for record: ArticleRecord, report: AnalysisReport) -> [UInt8] {
+        var json = JSONWriter(capacity: 32_768)
+        json.beginObject()
+        json.member("id", record.id)
+        json.member("source", record.source)
+        json.member("attempt", record.attempt)
         if !record.metaJSON.isEmpty {
-            JSONText.appendKey("meta", to: &line)
-            line.append(contentsOf: record.metaJSON)
+            json.key("meta")
+            json.rawValue(record.metaJSON)
         }
-        let encoded = try Self.encoder.encode(report)
-        // The report's own members follow ours: drop its opening brace, keep its closing one.
-        if encoded.count > 2 {
-            line.append(UInt8(ascii: ","))
-            line.append(contentsOf: encoded.dropFirst())
-        } else {
-            line.append(UInt8(ascii: "}"))
-        }
-        return line
+        report.writeMembers(to: &json)
+        json.endObject()
+        return json.bytes
     }
 
     /// The offset of the first byte that breaks UTF-8, or `nil` for valid text.

@@ -1,5 +1,6 @@
 import Copydesk
 import Foundation
+import JSONOutput
 import Synchronization
 import ZeroMQ
 

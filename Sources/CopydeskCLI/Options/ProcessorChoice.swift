@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
 import Copydesk
+import Foundation
+import JSONOutput
 import NewsAnalysis
 
 /// What a worker runs on each article: the analyzer, or nothing (to measure the transport alone).
