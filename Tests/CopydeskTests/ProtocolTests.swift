@@ -93,6 +93,7 @@ struct FlatJSONObjectTests {
         #"{"id":"a","text":"plain"}"#,
         #"  { "id" : 12 , "text" : "tab\there \"quoted\" back\\slash \/ \u00e9 \ud83d\ude00 line\nbreak", "url": null, "x": true, "y": -1.5e3 }  "#,
         #"{}"#,
+        #"{"text":"\u00E9 long run of plain text before the next escape \" and one at the end\\","k":"\n"}"#,
     ])
     func readsWhatJSONSerializationReads(json: String) throws {
         let fast = try #require(FlatJSONObject(Array(json.utf8)))

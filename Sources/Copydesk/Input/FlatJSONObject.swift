@@ -1,3 +1,5 @@
+import JSONOutput
+
 /// A fast reader for the common shape of an article line: one JSON object whose values are
 /// strings, numbers, booleans or null. Anything else (nested values, odd syntax) returns `nil`
 /// and the caller falls back to `JSONSerialization`, which also words the error.
@@ -85,61 +87,68 @@ struct FlatJSONObject {
         /// A string literal at `index`, unescaped; `nil` for bad escapes, control characters or bad UTF-8.
         mutating func string() -> String? {
             guard take(UInt8(ascii: "\"")) else { return nil }
-            let start = index
-            // The common case: no escapes, so the bytes are the string.
-            index = bytes.withUnsafeBufferPointer { buffer in
-                var cursor = start
-                while cursor < buffer.count {
-                    let byte = buffer[cursor]
-                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-                    cursor += 1
-                }
-                return cursor
-            }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-                defer { index += 1 }
-                return String(validating: bytes[start..<index], as: UTF8.self)
-            }
-            var decoded = Array(bytes[start..<index])
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\""):
-                    return String(validating: decoded, as: UTF8.self)
-                case UInt8(ascii: "\\"):
-                    guard index < bytes.count else { return nil }
-                    let escape = bytes[index]
-                    index += 1
-                    switch escape {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
-                    case UInt8(ascii: "n"): decoded.append(0x0A)
-                    case UInt8(ascii: "t"): decoded.append(0x09)
-                    case UInt8(ascii: "r"): decoded.append(0x0D)
-                    case UInt8(ascii: "b"): decoded.append(0x08)
-                    case UInt8(ascii: "f"): decoded.append(0x0C)
-                    case UInt8(ascii: "u"):
-                        guard var scalar = hex4() else { return nil }
-                        if (0xD800..<0xDC00).contains(scalar) {
-                            // A surrogate pair: the low half must follow.
-                            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        }
-                        guard let unicode = Unicode.Scalar(scalar) else { return nil }
-                        decoded.append(contentsOf: Array(String(Character(unicode)).utf8))
-                    default:
-                        return nil
+            return bytes.withUnsafeBufferPointer { buffer -> String? in
+                var runStart = index
+                var decoded: [UInt8] = []
+                while true {
+                    let special = JSONText.firstSpecialByte(in: buffer, from: runStart)
+                    guard special < buffer.count, buffer[special] >= 0x20 else { return nil }
+                    if buffer[special] == UInt8(ascii: "\"") {
+                        index = special + 1
+                        // The common case: no escapes, so the bytes are the string.
+                        if decoded.isEmpty { return String(validating: buffer[runStart..<special], as: UTF8.self) }
+                        decoded.append(contentsOf: buffer[runStart..<special])
+                        return String(validating: decoded, as: UTF8.self)
                     }
-                default:
-                    guard byte >= 0x20 else { return nil }
-                    decoded.append(byte)
+                    if decoded.isEmpty { decoded.reserveCapacity(2 * (special - runStart) + 64) }
+                    decoded.append(contentsOf: buffer[runStart..<special])
+                    index = special + 1
+                    guard unescape(into: &decoded) else { return nil }
+                    runStart = index
                 }
             }
-            return nil
+        }
+
+        /// The escape after a backslash at `index - 1`, appended to `decoded` as UTF-8.
+        private mutating func unescape(into decoded: inout [UInt8]) -> Bool {
+            guard index < bytes.count else { return false }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
+            case UInt8(ascii: "n"): decoded.append(0x0A)
+            case UInt8(ascii: "t"): decoded.append(0x09)
+            case UInt8(ascii: "r"): decoded.append(0x0D)
+            case UInt8(ascii: "b"): decoded.append(0x08)
+            case UInt8(ascii: "f"): decoded.append(0x0C)
+            case UInt8(ascii: "u"):
+                guard var scalar = hex4() else { return false }
+                if (0xD800..<0xDC00).contains(scalar) {
+                    // A surrogate pair: the low half must follow.
+                    guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return false }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let unicode = Unicode.Scalar(scalar) else { return false }
+                UTF8.encode(unicode) { decoded.append($0) }
+            default:
+                return false
+            }
+            return true
         }
 
         private mutating func hex4() -> UInt32? {
-            guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16) else { return nil }
+            guard index + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for byte in bytes[index..<(index + 4)] {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+                value = value << 4 | UInt32(digit)
+            }
             index += 4
             return value
         }

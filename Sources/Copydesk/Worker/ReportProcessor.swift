@@ -40,7 +40,7 @@ public struct ReportProcessor: Sendable {
     }
 
     private func line(for record: ArticleRecord, report: AnalysisReport) -> [UInt8] {
-        var json = JSONWriter(capacity: 32_768)
+        var json = JSONWriter(capacity: 65_536)
         json.beginObject()
         json.member("id", record.id)
         json.member("source", record.source)

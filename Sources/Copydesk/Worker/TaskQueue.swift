@@ -30,6 +30,12 @@ final class TaskQueue: @unchecked Sendable {
         return item
     }
 
+    var isEmpty: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return head == items.count
+    }
+
     /// Lets the analysis threads finish what is queued and then end.
     func close() {
         condition.lock()

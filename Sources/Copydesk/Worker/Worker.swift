@@ -7,7 +7,8 @@ import ZeroMQ
 /// keeping: kill it and its leases expire and go to another worker.
 ///
 /// Its I/O thread (the caller of ``run(context:stop:)``) owns all network sockets; analysis
-/// threads get articles from a ``TaskQueue`` and hand results back over inproc PUSH sockets.
+/// threads get articles from a ``TaskQueue`` and leave results in a ``ResultQueue``, waking the
+/// I/O thread over an inproc socket once a batch has gathered.
 public final class Worker: Sendable {
     public struct Configuration: Sendable {
         public var ventilatorEndpoint: String
@@ -53,19 +54,23 @@ public final class Worker: Sendable {
         try configuration.curve?.secureClient(sink)
         try sink.set(.linger, .seconds(10))
         try sink.connect(configuration.sinkEndpoint)
-        let finished = try Socket(context, type: .pull)
-        let finishedEndpoint = try finished.bind("inproc://copydesk-worker-\(identity)")
+        let wakeUps = try Socket(context, type: .pull)
+        let wakeUpEndpoint = try wakeUps.bind("inproc://copydesk-worker-\(identity)")
 
+        let capacity = configuration.effectiveCapacity
         let queue = TaskQueue()
+        let results = ResultQueue(batchSize: capacity / 8)
         let analysisThreads = (0..<configuration.threads).map { index in
             SocketThread(name: "analysis-\(index)") { [processor] in
                 do {
-                    let results = try Socket(context, type: .push)
-                    try results.connect(finishedEndpoint)
+                    let wakeUp = try Socket(context, type: .push)
+                    try wakeUp.connect(wakeUpEndpoint)
                     while let article = queue.take() {
-                        try results.send(WireMessage.results([processor(article)]).frames)
+                        if results.add(processor(article), nothingQueued: queue.isEmpty) {
+                            try wakeUp.send([Frame()])
+                        }
                     }
-                    try results.set(.linger, .seconds(5))
+                    try wakeUp.set(.linger, .seconds(5))
                 } catch {
                     // ETERM only: the process is going down.
                 }
@@ -77,12 +82,15 @@ public final class Worker: Sendable {
         }
         logger.info("worker ready", metadata: ["id": "\(identity)", "threads": "\(configuration.threads)", "ventilator": "\(configuration.ventilatorEndpoint)"])
 
-        let capacity = configuration.effectiveCapacity
         var ventilatorInstance = ""
         var receivedFromInstance = 0
         var held = 0
-        // RESULTS messages from the analysis threads, forwarded to the sink as they are.
+        // RESULTS messages for the sink, each with up to `resultsPerMessage` records.
         var outbox: [(frames: [Frame], records: Int)] = []
+        let resultsPerMessage = 64
+        // Credit goes out in steps, not for every slot freed: each CREDIT wakes the ventilator.
+        let creditStep = max(1, capacity / 8)
+        var freedSinceCredit = 0
         var draining = false
         let clock = ContinuousClock()
         var lastCredit = clock.now - .seconds(3600)
@@ -91,7 +99,7 @@ public final class Worker: Sendable {
 
         let poller = Poller()
         poller.register(ventilator)
-        poller.register(finished)
+        poller.register(wakeUps)
         while true {
             let ready = try poller.poll(timeout: outbox.isEmpty ? .milliseconds(100) : .milliseconds(10))
             if ready.isReadable(ventilator) {
@@ -116,14 +124,18 @@ public final class Worker: Sendable {
                     queue.put(articles)
                 }
             }
-            if ready.isReadable(finished) {
-                while let frames = try finished.receive(wait: .never) {
-                    outbox.append((frames, (frames.count - 2) / 4))
-                }
+            if ready.isReadable(wakeUps) {
+                while try wakeUps.receive(wait: .never) != nil {}
+            }
+            let finished = results.takeAll()
+            for start in stride(from: 0, to: finished.count, by: resultsPerMessage) {
+                let batch = Array(finished[start..<min(start + resultsPerMessage, finished.count)])
+                outbox.append((WireMessage.results(batch).frames, batch.count))
             }
             // Deliver results; hold them (and the credit they stand for) while the sink is away.
             while let message = outbox.first, try sink.send(message.frames, wait: .never) {
                 held -= message.records
+                freedSinceCredit += message.records
                 outbox.removeFirst()
             }
             if stop.isRequested, !draining {
@@ -133,11 +145,14 @@ public final class Worker: Sendable {
             if draining, held == 0 { break }
             // Draining: no credit, but heartbeats go on so the ventilator keeps our leases.
             let free = draining ? 0 : capacity - held
-            if free != lastAdvertised || clock.now - lastCredit >= configuration.heartbeatInterval {
+            let creditDue = lastAdvertised < 0 || freedSinceCredit >= creditStep || (held == 0 && freedSinceCredit > 0)
+                || (draining && lastAdvertised != 0) || clock.now - lastCredit >= configuration.heartbeatInterval
+            if creditDue {
                 let credit = WireMessage.credit(ventilator: ventilatorInstance, received: receivedFromInstance, free: free)
                 if try ventilator.send(credit.frames, wait: .never) {
                     lastAdvertised = free
                     lastCredit = clock.now
+                    freedSinceCredit = 0
                 }
             }
         }

@@ -3,13 +3,14 @@ import Copydesk
 import Foundation
 import Logging
 import NewsAnalysis
+import ZeroMQ
 
 /// `copydesk bench pipeline`: articles/s end to end, next to the bare analyzer, in one run.
 struct PipelineBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
         abstract: "Articles/s through the pipeline (embedded and as processes over tcp) beside the bare analyzer.",
-        discussion: "Repeats the articles of FILE (JSON Lines with a \"text\" field) under fresh ids up to --articles, then measures: the analyzer alone on one thread; `run --workers 1` and `--workers 2`; ventilator, sink and one worker as three processes over tcp; and the transport alone (a stage that does nothing) both ways."
+        discussion: "Repeats the articles of FILE (JSON Lines with a \"text\" field) under fresh ids up to --articles, then measures: the analyzer alone on one thread and on two; `run --workers 1` and `--workers 2`; ventilator, sink and one worker as three processes over tcp; and the transport alone (a stage that does nothing) both ways."
     )
 
     @Argument(help: "JSON Lines of articles, e.g. ../shared/eval/bench_articles.jsonl.")
@@ -41,8 +42,25 @@ struct PipelineBenchCommand: ParsableCommand {
             for index in 0..<articles { _ = try? analyzer.analyze(Article(text: texts[index % texts.count])) }
         }
         print(Self.row("analyzer alone, 1 thread", bare, base: nil))
+        // The same on two threads sharing the analyzer: what two cores can give at best.
+        let bareTwo = try Self.measure(count: articles) {
+            let threads = (0..<2).map { part in
+                SocketThread(name: "bare-\(part)") {
+                    for index in stride(from: part, to: articles, by: 2) { _ = try? analyzer.analyze(Article(text: texts[index % texts.count])) }
+                }
+            }
+            threads.forEach { $0.join() }
+        }
+        print(Self.row("analyzer alone, 2 threads", bareTwo, base: bare, workers: 2))
 
         let analysis = try ProcessorChoice.analysis.makeProcessor()
+        // What a worker's analysis thread does per article, without the transport: checks,
+        // analysis and the report line.
+        let records = texts.enumerated().map { ArticleRecord(id: "bench-\($0.offset)", source: "bench", body: Array($0.element.utf8)) }
+        let processed = try Self.measure(count: articles) {
+            for index in 0..<articles { _ = analysis(records[index % records.count]) }
+        }
+        print(Self.row("analyzer + report line, 1 thread, no transport", processed, base: bare))
         for workers in [1, 2] {
             let rate = try Self.measure(count: articles) {
                 _ = try EmbeddedPipeline(inputs: [corpus], outputPath: directory.appendingPathComponent("run-\(workers).jsonl").path, workers: workers)
