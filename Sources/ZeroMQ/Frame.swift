@@ -35,6 +35,10 @@ public final class Frame {
     }
 
     /// A frame holding a copy of `bytes`.
+    ///
+    /// Inlinable so that callers get a version specialised for their collection: the generic
+    /// one looked up type metadata at run time for every frame.
+    @inlinable
     public convenience init(_ bytes: some Collection<UInt8>) {
         self.init(count: bytes.count) { buffer in
             if bytes.withContiguousStorageIfAvailable({ buffer.copyMemory(from: UnsafeRawBufferPointer($0)) }) == nil {
@@ -44,6 +48,7 @@ public final class Frame {
     }
 
     /// A frame holding the UTF-8 bytes of `string`.
+    @inlinable
     public convenience init(_ string: String) {
         self.init(string.utf8)
     }
@@ -75,6 +80,7 @@ public final class Frame {
     }
 
     /// Whether the frame holds exactly these bytes, compared without copying.
+    @inlinable
     public func equals(_ other: some Collection<UInt8>) -> Bool {
         withUnsafeBytes { $0.elementsEqual(other) }
     }

@@ -324,47 +324,53 @@ public final class Ventilator {
     }
 
     private func dispatch(router: Socket, now: ContinuousClock.Instant) throws {
-        guard queueHead < queue.count else { return }
-        for peer in Array(workers.keys) where queueHead < queue.count {
-            guard let worker = workers[peer], worker.available > 0 else { continue }
-            let count: Int
-            if queue[queueHead].attempt > 1 {
-                // A suspect: it was with a worker that died or stalled. It goes alone, to a worker
-                // holding nothing else, so if it is what kills workers no other article is blamed
-                // with it; fresh work waits behind it until a worker drains.
-                guard worker.leases.isEmpty else { continue }
-                count = 1
-            } else {
-                // Fresh articles, up to the next suspect.
-                let limit = queueHead + min(worker.available, configuration.batchSize)
-                var end = queueHead
-                while end < queue.count, end < limit, queue[end].attempt == 1 { end += 1 }
-                count = end - queueHead
-            }
-            let batch = Array(queue[queueHead..<(queueHead + count)])
-            var frames = [Frame(peer)]
-            frames += WireMessage.tasks(ventilator: instance, batch).frames
-            do {
-                guard try router.send(frames, wait: .never) else { continue }
-            } catch ZMQError.hostUnreachable {
-                // Gone since its last message: forget it; its leases expire with it.
-                expire(worker: peer, reason: "disconnected")
-                continue
-            }
-            queueHead += count
-            progress.leased += count
-            // Mutated in place: a copy of the worker would copy its lease set on every batch.
-            workers[peer]!.sent += count
-            workers[peer]!.available -= count
-            for article in batch {
-                leases[article.id] = Lease(article: article, worker: peer, deadline: now + configuration.leaseTimeout, leasedAt: now)
-                workers[peer]!.leases.insert(article.id)
-            }
+        // Every worker gets as much as its credit allows, in batches, before the next poll.
+        for peer in Array(workers.keys) {
+            while queueHead < queue.count, try sendBatch(to: peer, router: router, now: now) {}
         }
         if queueHead > 4096, queueHead * 2 > queue.count {
             queue.removeFirst(queueHead)
             queueHead = 0
         }
+    }
+
+    /// Leases the next batch of queued articles to `peer`; `false` when it can take none now.
+    private func sendBatch(to peer: [UInt8], router: Socket, now: ContinuousClock.Instant) throws -> Bool {
+        guard let worker = workers[peer], worker.available > 0 else { return false }
+        let count: Int
+        if queue[queueHead].attempt > 1 {
+            // A suspect: it was with a worker that died or stalled. It goes alone, to a worker
+            // holding nothing else, so if it is what kills workers no other article is blamed
+            // with it; fresh work waits behind it until a worker drains.
+            guard worker.leases.isEmpty else { return false }
+            count = 1
+        } else {
+            // Fresh articles, up to the next suspect.
+            let limit = queueHead + min(worker.available, configuration.batchSize)
+            var end = queueHead
+            while end < queue.count, end < limit, queue[end].attempt == 1 { end += 1 }
+            count = end - queueHead
+        }
+        let batch = Array(queue[queueHead..<(queueHead + count)])
+        var frames = [Frame(peer)]
+        frames += WireMessage.tasks(ventilator: instance, batch).frames
+        do {
+            guard try router.send(frames, wait: .never) else { return false }
+        } catch ZMQError.hostUnreachable {
+            // Gone since its last message: forget it; its leases expire with it.
+            expire(worker: peer, reason: "disconnected")
+            return false
+        }
+        queueHead += count
+        progress.leased += count
+        // Mutated in place: a copy of the worker would copy its lease set on every batch.
+        workers[peer]!.sent += count
+        workers[peer]!.available -= count
+        for article in batch {
+            leases[article.id] = Lease(article: article, worker: peer, deadline: now + configuration.leaseTimeout, leasedAt: now)
+            workers[peer]!.leases.insert(article.id)
+        }
+        return true
     }
 
     // MARK: Expiry
