@@ -21,7 +21,7 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Analysis threads (env COPYDESK_THREADS; default: the number of cores).")
     var threads: Int?
 
-    @Option(help: "Articles held at once, queued and in analysis (default: 16 per thread, at least 128). More keeps fast workers busy across slow links; fewer means less work to redo if the worker dies.")
+    @Option(help: "Articles held at once, queued and in analysis (default: 32 per thread, at least 256). More keeps fast workers busy across slow links; fewer means less work to redo if the worker dies.")
     var capacity: Int?
 
     @Option(help: ArgumentHelp("What each article goes through.", visibility: .hidden))

@@ -25,12 +25,27 @@ public enum InputCounter {
         var lines = 0
         var lineHasContent = false
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            for byte in chunk {
-                if byte == 0x0A {
+            chunk.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                guard let base = bytes.baseAddress else { return }
+                var start = 0
+                while start < bytes.count {
+                    // memchr finds the line ends; a line only needs reading up to its first non-blank byte.
+                    let end: Int
+                    if let found = memchr(base + start, 0x0A, bytes.count - start) {
+                        end = base.distance(to: UnsafeRawPointer(found))
+                    } else {
+                        end = bytes.count
+                    }
+                    var index = start
+                    while !lineHasContent, index < end {
+                        let byte = bytes[index]
+                        lineHasContent = byte != 0x20 && byte != 0x09 && byte != 0x0D
+                        index += 1
+                    }
+                    guard end < bytes.count else { break }
                     if lineHasContent { lines += 1 }
                     lineHasContent = false
-                } else if byte != 0x20, byte != 0x09, byte != 0x0D {
-                    lineHasContent = true
+                    start = end + 1
                 }
             }
         }

@@ -115,7 +115,7 @@ public final class Sink: @unchecked Sendable {
         let acks = try Socket(context, type: .dealer)
         try configuration.curve?.secureClient(acks)
         try acks.set(.linger, .seconds(2))
-        try acks.connect(configuration.ventilatorEndpoint)
+        try acks.connectRetryingSoon(configuration.ventilatorEndpoint)
         logger.info("sink ready", metadata: ["results": "\(endpoint)", "output": "\(configuration.outputPath)"])
         bound?(endpoint)
 

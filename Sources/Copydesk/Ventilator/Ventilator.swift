@@ -100,7 +100,7 @@ public final class Ventilator {
         let sink = try Socket(context, type: .push)
         try configuration.curve?.secureClient(sink)
         try sink.set(.linger, .seconds(2))
-        try sink.connect(configuration.sinkEndpoint)
+        try sink.connectRetryingSoon(configuration.sinkEndpoint)
         var intake: Socket?
         var intakeEndpoint: String?
         if let endpoint = configuration.intakeEndpoint {

@@ -27,7 +27,7 @@ public final class Worker: Sendable {
             self.sinkEndpoint = sinkEndpoint
         }
 
-        var effectiveCapacity: Int { capacity ?? max(threads * 16, 128) }
+        var effectiveCapacity: Int { capacity ?? max(threads * 32, 256) }
     }
 
     public let configuration: Configuration
@@ -49,11 +49,11 @@ public final class Worker: Sendable {
         try ventilator.set(.routingID, Array(identity.utf8.prefix(250)))
         try ventilator.set(.maxMessageSize, Limits.maximumMessageBytes)
         try ventilator.set(.linger, .seconds(1))
-        try ventilator.connect(configuration.ventilatorEndpoint)
+        try ventilator.connectRetryingSoon(configuration.ventilatorEndpoint)
         let sink = try Socket(context, type: .push)
         try configuration.curve?.secureClient(sink)
         try sink.set(.linger, .seconds(10))
-        try sink.connect(configuration.sinkEndpoint)
+        try sink.connectRetryingSoon(configuration.sinkEndpoint)
         let wakeUps = try Socket(context, type: .pull)
         let wakeUpEndpoint = try wakeUps.bind("inproc://copydesk-worker-\(identity)")
 
