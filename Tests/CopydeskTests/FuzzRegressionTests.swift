@@ -14,8 +14,12 @@ struct FuzzRegressionTests {
         let workspace = try Workspace()
         // Hand-made inputs beside the kept crashes.
         let handMade: [[UInt8]] = [
-            [], [0xFF], [0xFF, 0xFF, 0xFF], Array("copydesk/1\u{FF}TASKS\u{FF}i\u{FF}".utf8),
-            Array("copydesk/1".utf8) + [0xFF] + Array("CREDIT".utf8) + [0xFF, 0x2D, 0xFF] + Array("-9223372036854775808".utf8) + [0xFF, 0x31],
+            [], [0xFF], [0xFF, 0xFF, 0xFF], Array("copydesk/2\u{FF}TASKS\u{FF}i\u{FF}".utf8),
+            // Packed fields whose lengths run past the frame, or are as large as they go.
+            Array("copydesk/2\u{FF}TASKS\u{FF}i\u{FF}".utf8) + [0, 0, 0, 9, 0x41, 0xFF, 0x42],
+            Array("copydesk/2\u{FF}ACKS\u{FF}".utf8) + [0x7F, 0xFE, 0xFE, 0xFE, 0, 0, 0, 0],
+            Array("copydesk/2\u{FF}RESULTS\u{FF}".utf8) + [0, 0, 0, 1, 0x61, 0, 0, 0, 1, 0x31, 0, 0, 0, 2, 0x6F, 0x6B, 0xFF, 0x7B, 0x7D],
+            Array("copydesk/2".utf8) + [0xFF] + Array("CREDIT".utf8) + [0xFF, 0x2D, 0xFF] + Array("-9223372036854775808".utf8) + [0xFF, 0x31],
             Array("{\"text\":\"\\ud800\"}".utf8), Array(String(repeating: "[", count: 10_000).utf8),
             Array(String(repeating: "{\"a\":", count: 5_000).utf8), [0xC0, 0x80, 0xED, 0xA0, 0x80],
             Array(String(repeating: "\"Quote \u{201C}nested", count: 2_000).utf8),

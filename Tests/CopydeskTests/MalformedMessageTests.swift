@@ -22,14 +22,21 @@ struct MalformedMessageTests {
 
         /// A frame that is sometimes plausible and usually not.
         mutating func frame() -> [UInt8] {
-            switch next() % 8 {
+            switch next() % 9 {
             case 0: []
-            case 1: Array("copydesk/1".utf8)
+            case 1: Array(WireMessage.version.utf8)
             case 2: Array(["CREDIT", "TASKS", "RESULTS", "ACKS", "BYE"][Int(next() % 5)].utf8)
             case 3: Array(String(Int64(bitPattern: next())).utf8)
             case 4: Array(#"{"id":"x","text":"#.utf8) + bytes(Int(next() % 20))
             case 5: Array("99999999999999999999999".utf8)
             case 6: [0xFF, 0xFE, 0x00]
+            case 7:
+                // Packed fields, their lengths right or wrong.
+                (0..<Int(next() % 9)).flatMap { _ -> [UInt8] in
+                    let field = bytes(Int(next() % 6))
+                    let length = next() % 4 == 0 ? UInt32(truncatingIfNeeded: next()) : UInt32(field.count)
+                    return [UInt8(length >> 24), UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length)] + field
+                }
             default: bytes(Int(next() % 64))
             }
         }

@@ -27,8 +27,35 @@ struct ProtocolTests {
         #expect(throws: WireError.unsupportedVersion("copydesk/0")) {
             try WireMessage(frames: [Frame("copydesk/0"), Frame("ACKS")][...])
         }
-        #expect(throws: WireError.self) { try WireMessage(frames: [Frame("copydesk/1"), Frame("CREDIT"), Frame("a")][...]) }
-        #expect(throws: WireError.self) { try WireMessage(frames: [Frame("copydesk/1"), Frame("NOPE")][...]) }
+        #expect(throws: WireError.unsupportedVersion("copydesk/1")) {
+            try WireMessage(frames: [Frame("copydesk/1"), Frame("ACKS")][...])
+        }
+        let version = Frame(WireMessage.version)
+        #expect(throws: WireError.self) { try WireMessage(frames: [version, Frame("CREDIT"), Frame("a")][...]) }
+        #expect(throws: WireError.self) { try WireMessage(frames: [Frame(WireMessage.version), Frame("NOPE")][...]) }
+    }
+
+    /// Packed fields are 4-byte big-endian lengths, each followed by its bytes.
+    @Test func packedFieldsAreReadExactlyAndRefusedWhenTheyDoNotAddUp() throws {
+        let acks = WireMessage.acks([Ack(id: "é1", status: .ok), Ack(id: "", status: .duplicate)]).frames
+        #expect(acks[2].bytes == [0, 0, 0, 3, 0xC3, 0xA9, 0x31, 0, 0, 0, 2, 0x6F, 0x6B, 0, 0, 0, 0, 0, 0, 0, 9] + Array("duplicate".utf8))
+        func message(_ kind: String, _ frames: [[UInt8]]) -> ArraySlice<Frame> {
+            ([Frame(WireMessage.version), Frame(kind)] + frames.map { Frame($0) })[...]
+        }
+        let field: (String) -> [UInt8] = { [0, 0, 0, UInt8($0.utf8.count)] + Array($0.utf8) }
+        // A length that runs past the frame, a short length prefix, an odd number of ACKS fields.
+        #expect(throws: WireError.self) { try WireMessage(frames: message("ACKS", [[0, 0, 0, 9, 0x61]])) }
+        #expect(throws: WireError.self) { try WireMessage(frames: message("ACKS", [[0, 0, 1]])) }
+        #expect(throws: WireError.self) { try WireMessage(frames: message("ACKS", [field("a")])) }
+        // A task with 7 fields, not 8; a result with its line missing; a result with a bad status.
+        #expect(throws: WireError.self) {
+            try WireMessage(frames: message("TASKS", [Array("v".utf8), (0..<7).flatMap { _ in field("x") }, []]))
+        }
+        #expect(throws: WireError.self) { try WireMessage(frames: message("RESULTS", [field("a") + field("1") + field("ok")])) }
+        #expect(throws: WireError.self) { try WireMessage(frames: message("RESULTS", [field("a") + field("1") + field("maybe"), Array("{}".utf8)])) }
+        // And the well-formed one reads.
+        let read = try WireMessage(frames: message("RESULTS", [field("a") + field("1") + field("ok"), Array("{}".utf8)]))
+        #expect(read == .results([ResultRecord(id: "a", attempt: 1, status: .ok, line: Array("{}".utf8))]))
     }
 
     @Test func derivedIdsMatchTheDocumentedRecipe() {

@@ -2,20 +2,21 @@ import ZeroMQ
 
 /// The messages between ventilator, workers and sink (`Sources/Copydesk/Protocol/PROTOCOL.md`).
 ///
-/// Every message is multipart: frame 0 is the protocol version `copydesk/1`, frame 1 the kind,
-/// then the kind's frames. Numbers are ASCII decimal; text is UTF-8; bodies are raw bytes.
+/// Every message is multipart: frame 0 is the protocol version `copydesk/2`, frame 1 the kind,
+/// then the kind's frames. Numbers are ASCII decimal; text is UTF-8; bodies are raw bytes;
+/// per-article fields travel packed in one frame (``PackedFields``).
 public enum WireMessage: Sendable, Hashable {
     /// Worker → ventilator: "I can take `free` more tasks; of yours (instance `ventilator`) I
-    /// have received `received` in all". Sent on every change and as a heartbeat.
+    /// have received `received` in all". Sent as slots free up and as a heartbeat.
     case credit(ventilator: String, received: Int, free: Int)
-    /// Ventilator → worker: leased articles, each 9 frames.
+    /// Ventilator → worker: leased articles, each 2 frames (fields, body).
     case tasks(ventilator: String, [ArticleRecord])
-    /// Worker or ventilator → sink: finished articles, each 4 frames.
+    /// Worker or ventilator → sink: finished articles, each 2 frames (fields, line).
     case results([ResultRecord])
-    /// Sink → ventilator: ids written and synced (or already present), each 2 frames.
+    /// Sink → ventilator: ids written and synced (or already present), all in one frame.
     case acks([Ack])
 
-    public static let version = "copydesk/1"
+    public static let version = "copydesk/2"
 
     /// The message's frames, ready to send (a ROUTER prepends the peer's routing id).
     public var frames: [Frame] {
@@ -24,24 +25,37 @@ public enum WireMessage: Sendable, Hashable {
         case .credit(let ventilator, let received, let free):
             frames += [Frame("CREDIT"), Frame(ventilator), Frame(String(received)), Frame(String(free))]
         case .tasks(let ventilator, let articles):
+            frames.reserveCapacity(3 + articles.count * 2)
             frames += [Frame("TASKS"), Frame(ventilator)]
-            frames.reserveCapacity(3 + articles.count * 9)
             for article in articles {
-                frames += [
-                    Frame(article.id), Frame(String(article.attempt)), Frame(article.source),
-                    Frame(article.format.rawValue), Frame(article.body), Frame(article.url),
-                    Frame(article.title), Frame(article.published), Frame(article.metaJSON),
-                ]
+                var fields = PackedFields()
+                fields.append(article.id)
+                fields.append(String(article.attempt))
+                fields.append(article.source)
+                fields.append(article.format.rawValue)
+                fields.append(article.url)
+                fields.append(article.title)
+                fields.append(article.published)
+                fields.append(article.metaJSON)
+                frames += [fields.frame, Frame(article.body)]
             }
         case .results(let records):
+            frames.reserveCapacity(2 + records.count * 2)
             frames.append(Frame("RESULTS"))
-            frames.reserveCapacity(2 + records.count * 4)
             for record in records {
-                frames += [Frame(record.id), Frame(String(record.attempt)), Frame(record.status.rawValue), Frame(record.line)]
+                var fields = PackedFields()
+                fields.append(record.id)
+                fields.append(String(record.attempt))
+                fields.append(record.status.rawValue)
+                frames += [fields.frame, Frame(record.line)]
             }
         case .acks(let acks):
-            frames.append(Frame("ACKS"))
-            for ack in acks { frames += [Frame(ack.id), Frame(ack.status.rawValue)] }
+            var fields = PackedFields(capacity: acks.count * 40)
+            for ack in acks {
+                fields.append(ack.id)
+                fields.append(ack.status.rawValue)
+            }
+            frames += [Frame("ACKS"), fields.frame]
         }
         return frames
     }
@@ -54,51 +68,58 @@ public enum WireMessage: Sendable, Hashable {
         }
         let body = frames.dropFirst(2)
         guard let kind = frames.dropFirst().first?.string else { throw .malformed("no message kind") }
-        func text(_ frame: Frame) throws(WireError) -> String {
-            guard let value = frame.string else { throw .malformed("\(kind): a text frame is not UTF-8") }
+        func text(_ bytes: [UInt8]) throws(WireError) -> String {
+            guard let value = String(validating: bytes, as: UTF8.self) else { throw .malformed("\(kind): a text field is not UTF-8") }
             return value
         }
-        func number(_ frame: Frame) throws(WireError) -> Int {
-            guard let value = frame.string.flatMap({ Int($0) }) else { throw .malformed("\(kind): a number frame is not a number") }
+        func number(_ bytes: [UInt8]) throws(WireError) -> Int {
+            guard let value = Int(try text(bytes)) else { throw .malformed("\(kind): a number field is not a number") }
             return value
         }
         let parts = Array(body)
         switch kind {
         case "CREDIT":
             guard parts.count == 3 else { throw .malformed("CREDIT has 3 frames, not \(parts.count)") }
-            self = .credit(ventilator: try text(parts[0]), received: try number(parts[1]), free: try number(parts[2]))
+            self = .credit(ventilator: try text(parts[0].bytes), received: try number(parts[1].bytes), free: try number(parts[2].bytes))
         case "TASKS":
-            guard parts.count >= 1, (parts.count - 1) % 9 == 0 else { throw .malformed("TASKS has 1 + 9n frames, not \(parts.count)") }
+            guard parts.count >= 1, (parts.count - 1) % 2 == 0 else { throw .malformed("TASKS has 1 + 2n frames, not \(parts.count)") }
             var articles: [ArticleRecord] = []
-            articles.reserveCapacity(parts.count / 9)
-            for base in stride(from: 1, to: parts.count, by: 9) {
-                guard let format = ArticleRecord.BodyFormat(rawValue: try text(parts[base + 3])) else {
+            articles.reserveCapacity(parts.count / 2)
+            for base in stride(from: 1, to: parts.count, by: 2) {
+                let fields = try PackedFields.read(parts[base])
+                guard fields.count == 8 else { throw .malformed("TASKS: an article has 8 fields, not \(fields.count)") }
+                guard let format = ArticleRecord.BodyFormat(rawValue: try text(fields[3])) else {
                     throw .malformed("TASKS: unknown body format")
                 }
                 articles.append(ArticleRecord(
-                    id: try text(parts[base]), attempt: try number(parts[base + 1]), source: try text(parts[base + 2]),
-                    format: format, body: parts[base + 4].bytes, url: try text(parts[base + 5]),
-                    title: try text(parts[base + 6]), published: try text(parts[base + 7]), metaJSON: parts[base + 8].bytes
+                    id: try text(fields[0]), attempt: try number(fields[1]), source: try text(fields[2]),
+                    format: format, body: parts[base + 1].bytes, url: try text(fields[4]),
+                    title: try text(fields[5]), published: try text(fields[6]), metaJSON: fields[7]
                 ))
             }
-            self = .tasks(ventilator: try text(parts[0]), articles)
+            self = .tasks(ventilator: try text(parts[0].bytes), articles)
         case "RESULTS":
-            guard parts.count % 4 == 0 else { throw .malformed("RESULTS has 4n frames, not \(parts.count)") }
+            guard parts.count % 2 == 0 else { throw .malformed("RESULTS has 2n frames, not \(parts.count)") }
             var records: [ResultRecord] = []
-            records.reserveCapacity(parts.count / 4)
-            for base in stride(from: 0, to: parts.count, by: 4) {
-                guard let status = ResultRecord.Status(rawValue: try text(parts[base + 2])) else {
+            records.reserveCapacity(parts.count / 2)
+            for base in stride(from: 0, to: parts.count, by: 2) {
+                let fields = try PackedFields.read(parts[base])
+                guard fields.count == 3 else { throw .malformed("RESULTS: a record has 3 fields, not \(fields.count)") }
+                guard let status = ResultRecord.Status(rawValue: try text(fields[2])) else {
                     throw .malformed("RESULTS: unknown status")
                 }
-                records.append(ResultRecord(id: try text(parts[base]), attempt: try number(parts[base + 1]), status: status, line: parts[base + 3].bytes))
+                records.append(ResultRecord(id: try text(fields[0]), attempt: try number(fields[1]), status: status, line: parts[base + 1].bytes))
             }
             self = .results(records)
         case "ACKS":
-            guard parts.count % 2 == 0 else { throw .malformed("ACKS has 2n frames, not \(parts.count)") }
+            guard parts.count == 1 else { throw .malformed("ACKS has 1 frame, not \(parts.count)") }
+            let fields = try PackedFields.read(parts[0])
+            guard fields.count % 2 == 0 else { throw .malformed("ACKS holds pairs of fields, not \(fields.count) fields") }
             var acks: [Ack] = []
-            for base in stride(from: 0, to: parts.count, by: 2) {
-                guard let status = Ack.Status(rawValue: try text(parts[base + 1])) else { throw .malformed("ACKS: unknown status") }
-                acks.append(Ack(id: try text(parts[base]), status: status))
+            acks.reserveCapacity(fields.count / 2)
+            for base in stride(from: 0, to: fields.count, by: 2) {
+                guard let status = Ack.Status(rawValue: try text(fields[base + 1])) else { throw .malformed("ACKS: unknown status") }
+                acks.append(Ack(id: try text(fields[base]), status: status))
             }
             self = .acks(acks)
         default:
