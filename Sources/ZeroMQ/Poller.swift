@@ -12,12 +12,13 @@ public struct PollEvents: OptionSet, Hashable, Sendable {
     public static var writable: PollEvents { PollEvents(rawValue: Int16(ZMQ_POLLOUT)) }
 }
 
-/// Waits on several sockets of one thread at once.
+/// Waits on several sockets of one thread at once, and on plain file descriptors beside them.
 ///
 /// Register sockets once, then call ``poll(timeout:)`` in the thread's loop. Like its sockets,
 /// a poller belongs to one thread.
 public final class Poller {
-    private var sockets: [Socket] = []
+    /// One per item; `nil` for a file descriptor.
+    private var sockets: [Socket?] = []
     private var items: [zmq_pollitem_t] = []
 
     public init() {}
@@ -30,6 +31,12 @@ public final class Poller {
         items.append(zmq_pollitem_t(socket: handle, fd: 0, events: events.rawValue, revents: 0))
     }
 
+    /// Adds a plain file descriptor (a pipe, an eventfd) to the set, waiting until it is readable.
+    public func register(fileDescriptor: Int32) {
+        sockets.append(nil)
+        items.append(zmq_pollitem_t(socket: nil, fd: fileDescriptor, events: PollEvents.readable.rawValue, revents: 0))
+    }
+
     /// Waits until at least one registered socket is ready or `timeout` passes.
     ///
     /// - Parameter timeout: The longest wait; `nil` waits as long as it takes, `.zero` does not wait.
@@ -38,7 +45,7 @@ public final class Poller {
     /// Wraps `zmq_poll`; a signal does not end the wait early.
     public func poll(timeout: Duration?) throws -> PollResult {
         for index in items.indices {
-            items[index].socket = try sockets[index].checkedHandle()
+            if let socket = sockets[index] { items[index].socket = try socket.checkedHandle() }
             items[index].revents = 0
         }
         let deadline = timeout.map { ContinuousClock.now + $0 }
@@ -48,7 +55,7 @@ public final class Poller {
             let result = items.withUnsafeMutableBufferPointer { System.poll($0.baseAddress!, count, milliseconds) }
             switch result {
             case .success:
-                return PollResult(sockets: sockets, events: items.map { PollEvents(rawValue: $0.revents) })
+                return PollResult(sockets: sockets, descriptors: items.map(\.fd), events: items.map { PollEvents(rawValue: $0.revents) })
             case .failure(.interrupted):
                 continue
             case .failure(let error):
@@ -65,7 +72,8 @@ public final class Poller {
 
 /// Which sockets a ``Poller/poll(timeout:)`` found ready.
 public struct PollResult {
-    fileprivate let sockets: [Socket]
+    fileprivate let sockets: [Socket?]
+    fileprivate let descriptors: [Int32]
     fileprivate let events: [PollEvents]
 
     /// Whether no socket was ready (the timeout ran out).
@@ -75,6 +83,12 @@ public struct PollResult {
     public subscript(socket: Socket) -> PollEvents {
         guard let index = sockets.firstIndex(where: { $0 === socket }) else { return [] }
         return events[index]
+    }
+
+    /// Whether a registered file descriptor is readable.
+    public func isReadable(fileDescriptor: Int32) -> Bool {
+        guard let index = sockets.indices.first(where: { sockets[$0] == nil && descriptors[$0] == fileDescriptor }) else { return false }
+        return events[index].contains(.readable)
     }
 
     /// Whether `socket` has a message waiting.

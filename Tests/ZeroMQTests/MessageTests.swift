@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ZeroMQ
 
@@ -114,6 +115,32 @@ struct MessageTests {
             result = try poller.poll(timeout: .seconds(5))
             #expect(result.isReadable(first))
             #expect(!result.isReadable(second))
+        }
+    }
+
+    @Test func pollerWakesForAPlainFileDescriptorBesideItsSockets() async throws {
+        try await onSocketThread {
+            let context = try Context()
+            let socket = try Socket(context, type: .pull)
+            _ = try socket.bind(Transport.inproc.bindEndpoint())
+            var descriptors: [Int32] = [-1, -1]
+            #expect(pipe(&descriptors) == 0)
+            defer { descriptors.forEach { close($0) } }
+
+            let poller = Poller()
+            poller.register(socket)
+            poller.register(fileDescriptor: descriptors[0])
+            #expect(try poller.poll(timeout: .milliseconds(20)).isEmpty)
+
+            var byte: UInt8 = 1
+            #expect(write(descriptors[1], &byte, 1) == 1)
+            let clock = ContinuousClock()
+            let began = clock.now
+            let result = try poller.poll(timeout: .seconds(5))
+            #expect(clock.now - began < .seconds(1))
+            #expect(result.isReadable(fileDescriptor: descriptors[0]))
+            #expect(!result.isReadable(socket))
+            #expect(!result.isReadable(fileDescriptor: descriptors[1]))
         }
     }
 

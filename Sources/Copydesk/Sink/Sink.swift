@@ -121,6 +121,8 @@ public final class Sink: @unchecked Sendable {
 
         let poller = Poller()
         poller.register(results)
+        // A stop wakes the loop at once; the sink then takes one more pass and returns.
+        poller.register(fileDescriptor: stop.wakeDescriptor)
         let clock = ContinuousClock()
         var batch: [Ack] = []
         var batchStarted = clock.now

@@ -122,15 +122,20 @@ public final class Ventilator {
             if !resumed.isEmpty { logger.info("resuming accepted articles from the journal", metadata: ["articles": "\(resumed.count)", "journal": "\(path)"]) }
             self.journal = journal
         }
+        // The stop signal wakes the loop until it is seen; draining polls the sockets alone.
         let poller = Poller()
-        poller.register(router)
-        if let intake { poller.register(intake) }
+        let drainPoller = Poller()
+        for each in [poller, drainPoller] {
+            each.register(router)
+            if let intake { each.register(intake) }
+        }
+        poller.register(fileDescriptor: stop.wakeDescriptor)
         let start = clock.now
         var lastProgress = start
         var lastExpiryCheck = start
         var drainDeadline: ContinuousClock.Instant?
         while true {
-            let ready = try poller.poll(timeout: .milliseconds(20))
+            let ready = try (drainDeadline == nil ? poller : drainPoller).poll(timeout: .milliseconds(20))
             if ready.isReadable(router) {
                 while let frames = try router.receive(wait: .never) { handleRouter(frames) }
             }

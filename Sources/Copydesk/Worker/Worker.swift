@@ -91,17 +91,26 @@ public final class Worker: Sendable {
         // Credit goes out in steps, not for every slot freed: each CREDIT wakes the ventilator.
         let creditStep = max(1, capacity / 8)
         var freedSinceCredit = 0
+        var creditOwed = false
         var draining = false
         let clock = ContinuousClock()
         var lastCredit = clock.now - .seconds(3600)
         var lastAdvertised = -1
         var violations = ViolationLog(role: "worker")
 
+        // The stop signal wakes the loop until it is seen; draining polls the sockets alone.
         let poller = Poller()
-        poller.register(ventilator)
-        poller.register(wakeUps)
+        let drainPoller = Poller()
+        for each in [poller, drainPoller] {
+            each.register(ventilator)
+            each.register(wakeUps)
+        }
+        poller.register(fileDescriptor: stop.wakeDescriptor)
         while true {
-            let ready = try poller.poll(timeout: outbox.isEmpty ? .milliseconds(100) : .milliseconds(10))
+            // At once before the first credit; soon again while results or a credit could not go
+            // out (a peer not up yet).
+            let timeout: Duration = lastAdvertised < 0 ? .zero : outbox.isEmpty && !creditOwed ? .milliseconds(100) : .milliseconds(10)
+            let ready = try (draining ? drainPoller : poller).poll(timeout: timeout)
             if ready.isReadable(ventilator) {
                 while let frames = try ventilator.receive(wait: .never) {
                     let message: WireMessage
@@ -149,7 +158,8 @@ public final class Worker: Sendable {
                 || (draining && lastAdvertised != 0) || clock.now - lastCredit >= configuration.heartbeatInterval
             if creditDue {
                 let credit = WireMessage.credit(ventilator: ventilatorInstance, received: receivedFromInstance, free: free)
-                if try ventilator.send(credit.frames, wait: .never) {
+                creditOwed = try !ventilator.send(credit.frames, wait: .never)
+                if !creditOwed {
                     lastAdvertised = free
                     lastCredit = clock.now
                     freedSinceCredit = 0
