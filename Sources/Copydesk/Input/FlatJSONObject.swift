@@ -88,58 +88,80 @@ struct FlatJSONObject {
         mutating func string() -> String? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             return bytes.withUnsafeBufferPointer { buffer -> String? in
-                var runStart = index
-                var decoded: [UInt8] = []
-                while true {
-                    let special = JSONText.firstSpecialByte(in: buffer, from: runStart)
-                    guard special < buffer.count, buffer[special] >= 0x20 else { return nil }
-                    if buffer[special] == UInt8(ascii: "\"") {
-                        index = special + 1
-                        // The common case: no escapes, so the bytes are the string.
-                        if decoded.isEmpty { return String(validating: buffer[runStart..<special], as: UTF8.self) }
-                        decoded.append(contentsOf: buffer[runStart..<special])
-                        return String(validating: decoded, as: UTF8.self)
-                    }
-                    if decoded.isEmpty { decoded.reserveCapacity(2 * (special - runStart) + 64) }
-                    decoded.append(contentsOf: buffer[runStart..<special])
+                guard let base = buffer.baseAddress else { return nil }
+                let start = index
+                var special = JSONText.firstSpecialByte(in: buffer, from: start)
+                // The common case: no escapes, so the bytes are the string.
+                if special < buffer.count, buffer[special] == UInt8(ascii: "\"") {
                     index = special + 1
-                    guard unescape(into: &decoded) else { return nil }
+                    return String(validating: UnsafeBufferPointer(rebasing: buffer[start..<special]), as: UTF8.self)
+                }
+                // Unescaped text is never longer than its escaped form: the rest of the line bounds it.
+                let decoded = UnsafeMutablePointer<UInt8>.allocate(capacity: buffer.count - start)
+                defer { decoded.deallocate() }
+                var count = 0
+                var runStart = start
+                while true {
+                    (decoded + count).update(from: base + runStart, count: special - runStart)
+                    count += special - runStart
+                    guard special < buffer.count else { return nil }
+                    switch buffer[special] {
+                    case UInt8(ascii: "\""):
+                        index = special + 1
+                        return String(validating: UnsafeBufferPointer(start: decoded, count: count), as: UTF8.self)
+                    case UInt8(ascii: "\\"):
+                        index = special + 1
+                        guard let written = unescape(buffer, into: decoded + count) else { return nil }
+                        count += written
+                    default:
+                        return nil  // A raw control character.
+                    }
                     runStart = index
+                    special = JSONText.firstSpecialByte(in: buffer, from: runStart)
                 }
             }
         }
 
-        /// The escape after a backslash at `index - 1`, appended to `decoded` as UTF-8.
-        private mutating func unescape(into decoded: inout [UInt8]) -> Bool {
-            guard index < bytes.count else { return false }
-            let escape = bytes[index]
+        /// The escape after a backslash, read from `index` and written to `output` as UTF-8;
+        /// returns the bytes written (at most 4, never more than the escape's length).
+        private mutating func unescape(_ buffer: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Int? {
+            guard index < buffer.count else { return nil }
+            let escape = buffer[index]
             index += 1
             switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
-            case UInt8(ascii: "n"): decoded.append(0x0A)
-            case UInt8(ascii: "t"): decoded.append(0x09)
-            case UInt8(ascii: "r"): decoded.append(0x0D)
-            case UInt8(ascii: "b"): decoded.append(0x08)
-            case UInt8(ascii: "f"): decoded.append(0x0C)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output[0] = escape
+            case UInt8(ascii: "n"): output[0] = 0x0A
+            case UInt8(ascii: "t"): output[0] = 0x09
+            case UInt8(ascii: "r"): output[0] = 0x0D
+            case UInt8(ascii: "b"): output[0] = 0x08
+            case UInt8(ascii: "f"): output[0] = 0x0C
             case UInt8(ascii: "u"):
-                guard var scalar = hex4() else { return false }
+                guard var scalar = hex4(buffer) else { return nil }
                 if (0xD800..<0xDC00).contains(scalar) {
                     // A surrogate pair: the low half must follow.
-                    guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return false }
+                    guard index + 2 <= buffer.count, buffer[index] == UInt8(ascii: "\\"), buffer[index + 1] == UInt8(ascii: "u") else { return nil }
+                    index += 2
+                    guard let low = hex4(buffer), (0xDC00..<0xE000).contains(low) else { return nil }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
-                guard let unicode = Unicode.Scalar(scalar) else { return false }
-                UTF8.encode(unicode) { decoded.append($0) }
+                guard let unicode = Unicode.Scalar(scalar) else { return nil }
+                var written = 0
+                UTF8.encode(unicode) { byte in
+                    output[written] = byte
+                    written += 1
+                }
+                return written
             default:
-                return false
+                return nil
             }
-            return true
+            return 1
         }
 
-        private mutating func hex4() -> UInt32? {
-            guard index + 4 <= bytes.count else { return nil }
+        private mutating func hex4(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt32? {
+            guard index + 4 <= buffer.count else { return nil }
             var value: UInt32 = 0
-            for byte in bytes[index..<(index + 4)] {
+            for offset in 0..<4 {
+                let byte = buffer[index + offset]
                 let digit: UInt8
                 switch byte {
                 case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")

@@ -10,7 +10,7 @@ struct PipelineBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
         abstract: "Articles/s through the pipeline (embedded and as processes over tcp) beside the bare analyzer.",
-        discussion: "Repeats the articles of FILE (JSON Lines with a \"text\" field) under fresh ids up to --articles, then measures: the analyzer alone on one thread and on two; `run --workers 1` and `--workers 2`; ventilator, sink and one worker as three processes over tcp; and the transport alone (a stage that does nothing) both ways."
+        discussion: "Repeats the articles of FILE (JSON Lines with a \"text\" field) under fresh ids up to --articles, then measures, in interleaved rounds: the analyzer alone on one thread and on two; the analyzer with the report line written, as a worker thread does it; `run --workers 1` and `--workers 2`; ventilator, sink and one worker as three processes over tcp; and the transport alone (a stage that does nothing) both ways."
     )
 
     @Argument(help: "JSON Lines of articles, e.g. ../shared/eval/bench_articles.jsonl.")
@@ -21,6 +21,9 @@ struct PipelineBenchCommand: ParsableCommand {
 
     @Option(help: "Articles of the transport-only measurement (3 KB each).")
     var transportArticles = 200_000
+
+    @Option(help: "Rounds; each row shows its median.")
+    var rounds = 3
 
     func run() throws {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
@@ -36,63 +39,84 @@ struct PipelineBenchCommand: ParsableCommand {
         try Self.writeSynthetic(count: transportArticles, bytes: 3072, into: synthetic)
         print("\(articles) articles from \(file) (\(texts.count) distinct, mean \(texts.map(\.utf8.count).reduce(0, +) / max(texts.count, 1)) bytes); \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
-        // The bare analyzer, one thread.
         let analyzer = try Analyzer()
-        let bare = try Self.measure(count: articles) {
-            for index in 0..<articles { _ = try? analyzer.analyze(Article(text: texts[index % texts.count])) }
+        let analysis = try ProcessorChoice.analysis.makeProcessor()
+        let noop = try ProcessorChoice.noop.makeProcessor()
+        let records = texts.enumerated().map { ArticleRecord(id: "bench-\($0.offset)", source: "bench", body: Array($0.element.utf8)) }
+        let clock = ContinuousClock()
+        func embedded(_ input: String, _ processor: @escaping ArticleProcessor, workers: Int) throws -> Duration {
+            // A fresh output each round: an existing one would be resumed, not written.
+            let output = directory.appendingPathComponent("run-\(UUID().uuidString).jsonl").path
+            return try clock.measure {
+                _ = try EmbeddedPipeline(inputs: [input], outputPath: output, workers: workers).run(processor: processor, stop: StopSignal(), logger: logger)
+            }
         }
-        print(Self.row("analyzer alone, 1 thread", bare, base: nil))
-        // The same on two threads sharing the analyzer: what two cores can give at best.
-        let bareTwo = try Self.measure(count: articles) {
-            let threads = (0..<2).map { part in
-                SocketThread(name: "bare-\(part)") {
-                    for index in stride(from: part, to: articles, by: 2) { _ = try? analyzer.analyze(Article(text: texts[index % texts.count])) }
+        func processes(_ input: String, _ processor: String, threads: Int) throws -> Duration {
+            try Self.runProcesses(input: input, output: directory.appendingPathComponent("tcp-\(UUID().uuidString).jsonl").path, processor: processor, threads: threads)
+        }
+        let measurements: [Measurement] = [
+            Measurement(name: "analyzer alone, 1 thread", articles: articles) {
+                try clock.measure { for index in 0..<articles { _ = try? analyzer.analyze(Article(text: texts[index % texts.count])) } }
+            },
+            // Two threads sharing the analyzer: what two cores can give at best.
+            Measurement(name: "analyzer alone, 2 threads", articles: articles, threads: 2) {
+                clock.measure {
+                    let threads = (0..<2).map { part in
+                        SocketThread(name: "bare-\(part)") {
+                            for index in stride(from: part, to: articles, by: 2) { _ = try? analyzer.analyze(Article(text: texts[index % texts.count])) }
+                        }
+                    }
+                    threads.forEach { $0.join() }
+                }
+            },
+            // What a worker's analysis thread does per article, without the transport: checks,
+            // analysis and the report line.
+            Measurement(name: "analyzer + report line, 1 thread, no transport", articles: articles) {
+                clock.measure { for index in 0..<articles { _ = analysis(records[index % records.count]) } }
+            },
+            Measurement(name: "run --workers 1", articles: articles) { try embedded(corpus, analysis, workers: 1) },
+            Measurement(name: "run --workers 2", articles: articles, threads: 2) { try embedded(corpus, analysis, workers: 2) },
+            Measurement(name: "3 processes over tcp, worker --threads 2", articles: articles, threads: 2) { try processes(corpus, "analysis", threads: 2) },
+            Measurement(name: "transport alone, embedded (3 KB, no analysis)", articles: transportArticles, comparable: false) {
+                try embedded(synthetic, noop, workers: 1)
+            },
+            Measurement(name: "transport alone, 3 processes over tcp (3 KB)", articles: transportArticles, comparable: false) {
+                try processes(synthetic, "noop", threads: 1)
+            },
+        ]
+        // Rounds interleaved, so drift on a shared machine touches every row alike; medians shown.
+        var rates = Array(repeating: [Double](), count: measurements.count)
+        for round in 1...max(1, rounds) {
+            for (index, measurement) in measurements.enumerated() {
+                rates[index].append(Double(measurement.articles) / (try measurement.run()).seconds)
+            }
+            FileHandle.standardError.write(Data("round \(round) of \(rounds) done\n".utf8))
+        }
+        let medians = rates.map { $0.sorted()[$0.count / 2] }
+        let bare = medians[0]
+        let oneWorker = medians[measurements.firstIndex { $0.name == "run --workers 1" }!]
+        print("articles/s, median of \(rounds) interleaved rounds (each round's figure in brackets)")
+        for (index, measurement) in measurements.enumerated() {
+            let figures = rates[index].map { String(format: "%.0f", $0) }.joined(separator: " ")
+            var line = measurement.name.padding(toLength: 48, withPad: " ", startingAt: 0) + String(format: "%8.0f", medians[index]) + "  [\(figures)]"
+            if measurement.comparable, index > 0 {
+                line += String(format: "   %.2f× the bare analyzer", medians[index] / bare)
+                if measurement.threads == 2, measurement.name != "analyzer alone, 2 threads" {
+                    line += String(format: ", %.2f× run --workers 1", medians[index] / oneWorker)
                 }
             }
-            threads.forEach { $0.join() }
+            print(line)
         }
-        print(Self.row("analyzer alone, 2 threads", bareTwo, base: bare, workers: 2))
-
-        let analysis = try ProcessorChoice.analysis.makeProcessor()
-        // What a worker's analysis thread does per article, without the transport: checks,
-        // analysis and the report line.
-        let records = texts.enumerated().map { ArticleRecord(id: "bench-\($0.offset)", source: "bench", body: Array($0.element.utf8)) }
-        let processed = try Self.measure(count: articles) {
-            for index in 0..<articles { _ = analysis(records[index % records.count]) }
-        }
-        print(Self.row("analyzer + report line, 1 thread, no transport", processed, base: bare))
-        for workers in [1, 2] {
-            let rate = try Self.measure(count: articles) {
-                _ = try EmbeddedPipeline(inputs: [corpus], outputPath: directory.appendingPathComponent("run-\(workers).jsonl").path, workers: workers)
-                    .run(processor: analysis, stop: StopSignal(), logger: logger)
-            }
-            print(Self.row("run --workers \(workers)", rate, base: bare, workers: workers))
-        }
-        let tcp = Double(articles) / (try Self.runProcesses(input: corpus, output: directory.appendingPathComponent("tcp.jsonl").path, processor: "analysis", threads: 2)).seconds
-        print(Self.row("3 processes over tcp, worker --threads 2", tcp, base: bare, workers: 2))
-
-        let noop = try ProcessorChoice.noop.makeProcessor()
-        let embeddedTransport = try Self.measure(count: transportArticles) {
-            _ = try EmbeddedPipeline(inputs: [synthetic], outputPath: directory.appendingPathComponent("noop.jsonl").path, workers: 1)
-                .run(processor: noop, stop: StopSignal(), logger: logger)
-        }
-        print(Self.row("transport alone, embedded (3 KB, no analysis)", embeddedTransport, base: nil))
-        let tcpTransport = Double(transportArticles) / (try Self.runProcesses(input: synthetic, output: directory.appendingPathComponent("noop-tcp.jsonl").path, processor: "noop", threads: 1)).seconds
-        print(Self.row("transport alone, 3 processes over tcp (3 KB)", tcpTransport, base: nil))
     }
 
-    private static func row(_ name: String, _ rate: Double, base: Double?, workers: Int = 1) -> String {
-        var text = String(format: "%-48@ %10.0f articles/s", name as NSString, rate)
-        if let base {
-            text += String(format: "   %.2f× the bare analyzer; per analysis thread %.1f%% of it", rate / base, rate / Double(workers) / base * 100)
-        }
-        return text
-    }
-
-    private static func measure(count: Int, _ body: () throws -> Void) throws -> Double {
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure(body)
-        return Double(count) / elapsed.seconds
+    /// One row of the table: a run of `articles` articles, timed.
+    private struct Measurement {
+        var name: String
+        var articles: Int
+        var threads = 1
+        /// Whether a ratio to the bare analyzer means something (not for the transport alone).
+        var comparable = true
+        var run: () throws -> Duration
     }
 
     /// Writes `count` articles cycling through the file's texts, each under a fresh id.
