@@ -2,8 +2,8 @@ import Foundation
 
 /// An append-only JSON Lines file that knows which ids it holds.
 ///
-/// At open it reads the file once: every line's `id` goes into ``ids``, and a torn last line
-/// (a crash mid-write) is cut off, so appending resumes on a clean line boundary.
+/// At open it reads the file once, a piece at a time: every line's `id` goes into ``ids``, and
+/// a torn last line (a crash mid-write) is cut off, so appending resumes on a clean line boundary.
 final class OutputLog {
     let path: String
     private(set) var ids: Set<String> = []
@@ -49,36 +49,62 @@ final class OutputLog {
         guard fsync(descriptor) == 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
     }
 
+    /// Reads the file in 1 MB pieces (memory stays flat however large the output has grown),
+    /// collecting ids and cutting a torn last line.
     private func recover() throws {
         let size = lseek(descriptor, 0, SEEK_END)
         guard size > 0 else { return }
-        guard let data = FileManager.default.contents(atPath: path) else { throw OutputError.cannotOpen(path, "unreadable") }
-        let bytes = [UInt8](data)
-        var lineStart = 0
-        var validEnd = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            if let id = Self.id(inLine: bytes[lineStart..<index]) { ids.insert(id) }
-            lineStart = index + 1
-            validEnd = lineStart
+        var chunk = [UInt8](repeating: 0, count: Self.chunkBytes)
+        var offset: off_t = 0
+        var completeEnd: off_t = 0
+        // The start of a line that runs on into the next piece.
+        var carry: [UInt8] = []
+        while offset < size {
+            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw OutputError.cannotOpen(path, count < 0 ? String(cString: strerror(errno)) : "shorter than it was") }
+            chunk.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                var lineStart = 0
+                while lineStart < count, let found = memchr(base + lineStart, 0x0A, count - lineStart) {
+                    let lineEnd = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                    let id: String?
+                    if carry.isEmpty {
+                        id = Self.id(inLine: UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]))
+                    } else {
+                        carry.append(contentsOf: buffer[lineStart..<lineEnd])
+                        id = carry.withUnsafeBufferPointer { Self.id(inLine: $0) }
+                        carry.removeAll(keepingCapacity: true)
+                    }
+                    if let id { ids.insert(id) }
+                    lineStart = lineEnd + 1
+                    completeEnd = offset + off_t(lineStart)
+                }
+                carry.append(contentsOf: buffer[lineStart..<count])
+            }
+            offset += off_t(count)
         }
-        if validEnd < bytes.count {
+        if completeEnd < size {
             // A torn last line: the write that made it never finished, and was never acknowledged.
-            guard ftruncate(descriptor, off_t(validEnd)) == 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
+            guard ftruncate(descriptor, completeEnd) == 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
         }
         lseek(descriptor, 0, SEEK_END)
     }
 
+    static let chunkBytes = 1 << 20
+
     /// The `id` of a JSON line: fast when the line starts with `{"id":"` as ours do, parsed otherwise.
-    static func id(inLine line: ArraySlice<UInt8>) -> String? {
-        let prefix = Array(#"{"id":""#.utf8)
-        if line.starts(with: prefix) {
-            var index = line.startIndex + prefix.count
-            while index < line.endIndex, line[index] != UInt8(ascii: "\""), line[index] != UInt8(ascii: "\\") { index += 1 }
-            if index < line.endIndex, line[index] == UInt8(ascii: "\"") {
-                return String(decoding: line[(line.startIndex + prefix.count)..<index], as: UTF8.self)
+    static func id(inLine line: UnsafeBufferPointer<UInt8>) -> String? {
+        let prefix: StaticString = #"{"id":""#
+        let prefixBytes = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        if line.starts(with: prefixBytes) {
+            var index = prefixBytes.count
+            while index < line.count, line[index] != UInt8(ascii: "\""), line[index] != UInt8(ascii: "\\") { index += 1 }
+            if index < line.count, line[index] == UInt8(ascii: "\"") {
+                return String(decoding: UnsafeBufferPointer(rebasing: line[prefixBytes.count..<index]), as: UTF8.self)
             }
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: line)) as? [String: Any] else { return nil }
         return object["id"] as? String
     }
 }
