@@ -107,9 +107,9 @@ public final class Worker: Sendable {
         }
         poller.register(fileDescriptor: stop.wakeDescriptor)
         while true {
-            // At once before the first credit; soon again while results or a credit could not go
-            // out (a peer not up yet).
-            let timeout: Duration = lastAdvertised < 0 ? .zero : outbox.isEmpty && !creditOwed ? .milliseconds(100) : .milliseconds(10)
+            // Soon again while results or a credit could not go out (a peer not up yet); at once
+            // before the first credit is even tried.
+            let timeout: Duration = creditOwed || !outbox.isEmpty ? .milliseconds(10) : lastAdvertised < 0 ? .zero : .milliseconds(100)
             let ready = try (draining ? drainPoller : poller).poll(timeout: timeout)
             if ready.isReadable(ventilator) {
                 while let frames = try ventilator.receive(wait: .never) {
