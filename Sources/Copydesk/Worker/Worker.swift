@@ -59,7 +59,7 @@ public final class Worker: Sendable {
 
         let capacity = configuration.effectiveCapacity
         let queue = TaskQueue()
-        let results = ResultQueue(batchSize: capacity / 8)
+        let results = ResultQueue(batchSize: capacity / 4)
         let analysisThreads = (0..<configuration.threads).map { index in
             SocketThread(name: "analysis-\(index)") { [processor] in
                 do {
@@ -89,7 +89,7 @@ public final class Worker: Sendable {
         var outbox: [(frames: [Frame], records: Int)] = []
         let resultsPerMessage = 64
         // Credit goes out in steps, not for every slot freed: each CREDIT wakes the ventilator.
-        let creditStep = max(1, capacity / 8)
+        let creditStep = max(1, capacity / 4)
         var freedSinceCredit = 0
         var creditOwed = false
         var draining = false
