@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "CopydeskFuzz",
             dependencies: ["Copydesk", "NewsAnalysis", "ZeroMQ"],
-            exclude: ["README.md", "Regressions"]
+            exclude: ["README.md", "Regressions", "Seeds"]
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"]),

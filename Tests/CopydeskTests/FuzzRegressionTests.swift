@@ -29,8 +29,12 @@ struct FuzzRegressionTests {
             try workspace.write("in-\(index)", Data(bytes))
             files.append(workspace.path("in-\(index)"))
         }
-        let kept = (try? FileManager.default.contentsOfDirectory(atPath: Self.regressions.appendingPathComponent(target).path)) ?? []
-        files += kept.filter { !$0.hasPrefix(".") }.map { Self.regressions.appendingPathComponent(target).appendingPathComponent($0).path }
+        // Kept crashes, and the seed corpus (well-formed messages of every kind).
+        for directory in [Self.regressions, Self.regressions.deletingLastPathComponent().appendingPathComponent("Seeds")] {
+            let folder = directory.appendingPathComponent(target)
+            let kept = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            files += kept.filter { !$0.hasPrefix(".") }.map { folder.appendingPathComponent($0).path }
+        }
 
         let fuzz = ChildProcess.executable.deletingLastPathComponent().appendingPathComponent("CopydeskFuzz")
         let process = Process()
