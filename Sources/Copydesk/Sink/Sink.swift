@@ -1,4 +1,3 @@
-import Foundation
 import JSONOutput
 import Logging
 import ZeroMQ
@@ -163,15 +162,7 @@ public final class Sink: @unchecked Sendable {
         var prefix = Array(#"{"id":"#.utf8)
         JSONText.appendString(record.id, to: &prefix)
         return record.line.starts(with: prefix) && record.line.last == UInt8(ascii: "}")
-            && !contains(0x0A, in: record.line) && !contains(0x0D, in: record.line)
-    }
-
-    /// `memchr`, not `Array.contains`: it scans the 17 KB of a report line many bytes at a time.
-    private static func contains(_ byte: UInt8, in line: [UInt8]) -> Bool {
-        line.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(byte), bytes.count) != nil
-        }
+            && !record.line.containsByte(0x0A) && !record.line.containsByte(0x0D)
     }
 
     private func take(_ frames: [Frame], into batch: inout [Ack]) {

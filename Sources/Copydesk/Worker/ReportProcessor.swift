@@ -21,8 +21,7 @@ public struct ReportProcessor: Sendable {
         guard let text = String(validating: record.body, as: UTF8.self) else {
             return failed("not UTF-8 text (invalid byte at offset \(Self.firstInvalidUTF8Offset(record.body) ?? 0)); binary file?")
         }
-        // memchr, not `contains`: it looks at many bytes at a time.
-        if record.body.withUnsafeBytes({ $0.baseAddress.map { memchr($0, 0, record.body.count) != nil } ?? false }) {
+        if record.body.containsByte(0) {
             return failed("binary data (NUL bytes), not text")
         }
         let article = Article(
