@@ -55,11 +55,11 @@ struct PipelineBenchCommand: ParsableCommand {
             try Self.runProcesses(input: input, output: directory.appendingPathComponent("tcp-\(UUID().uuidString).jsonl").path, processor: processor, threads: threads)
         }
         let measurements: [Measurement] = [
-            Measurement(name: "analyzer alone, 1 thread", articles: articles) {
+            Measurement(name: "analyzer alone, 1 thread", articles: articles, baseline: .bare, ratios: []) {
                 try clock.measure { for index in 0..<articles { _ = try? analyzer.analyze(Article(text: texts[index % texts.count])) } }
             },
             // Two threads sharing the analyzer: what two cores can give at best.
-            Measurement(name: "analyzer alone, 2 threads", articles: articles, threads: 2) {
+            Measurement(name: "analyzer alone, 2 threads", articles: articles) {
                 clock.measure {
                     let threads = (0..<2).map { part in
                         SocketThread(name: "bare-\(part)") {
@@ -74,13 +74,15 @@ struct PipelineBenchCommand: ParsableCommand {
             Measurement(name: "analyzer + report line, 1 thread, no transport", articles: articles) {
                 clock.measure { for index in 0..<articles { _ = analysis(records[index % records.count]) } }
             },
-            Measurement(name: "run --workers 1", articles: articles) { try embedded(corpus, analysis, workers: 1) },
-            Measurement(name: "run --workers 2", articles: articles, threads: 2) { try embedded(corpus, analysis, workers: 2) },
-            Measurement(name: "3 processes over tcp, worker --threads 2", articles: articles, threads: 2) { try processes(corpus, "analysis", threads: 2) },
-            Measurement(name: "transport alone, embedded (3 KB, no analysis)", articles: transportArticles, comparable: false) {
+            Measurement(name: "run --workers 1", articles: articles, baseline: .oneWorker) { try embedded(corpus, analysis, workers: 1) },
+            Measurement(name: "run --workers 2", articles: articles, ratios: [.bare, .oneWorker]) { try embedded(corpus, analysis, workers: 2) },
+            Measurement(name: "3 processes over tcp, worker --threads 2", articles: articles, ratios: [.bare, .oneWorker]) {
+                try processes(corpus, "analysis", threads: 2)
+            },
+            Measurement(name: "transport alone, embedded (3 KB, no analysis)", articles: transportArticles, ratios: []) {
                 try embedded(synthetic, noop, workers: 1)
             },
-            Measurement(name: "transport alone, 3 processes over tcp (3 KB)", articles: transportArticles, comparable: false) {
+            Measurement(name: "transport alone, 3 processes over tcp (3 KB)", articles: transportArticles, ratios: []) {
                 try processes(synthetic, "noop", threads: 1)
             },
         ]
@@ -93,29 +95,36 @@ struct PipelineBenchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("round \(round) of \(rounds) done\n".utf8))
         }
         let medians = rates.map { $0.sorted()[$0.count / 2] }
-        let bare = medians[0]
-        let oneWorker = medians[measurements.firstIndex { $0.name == "run --workers 1" }!]
+        var baselines: [Baseline: Double] = [:]
+        for (index, measurement) in measurements.enumerated() {
+            if let baseline = measurement.baseline { baselines[baseline] = medians[index] }
+        }
         print("articles/s, median of \(rounds) interleaved rounds (each round's figure in brackets)")
         for (index, measurement) in measurements.enumerated() {
             let figures = rates[index].map { String(format: "%.0f", $0) }.joined(separator: " ")
             var line = measurement.name.padding(toLength: 48, withPad: " ", startingAt: 0) + String(format: "%8.0f", medians[index]) + "  [\(figures)]"
-            if measurement.comparable, index > 0 {
-                line += String(format: "   %.2f× the bare analyzer", medians[index] / bare)
-                if measurement.threads == 2, measurement.name != "analyzer alone, 2 threads" {
-                    line += String(format: ", %.2f× run --workers 1", medians[index] / oneWorker)
-                }
+            let ratios = measurement.ratios.compactMap { baseline in
+                baselines[baseline].map { String(format: "%.2f× %@", medians[index] / $0, baseline.rawValue) }
             }
+            if !ratios.isEmpty { line += "   " + ratios.joined(separator: ", ") }
             print(line)
         }
+    }
+
+    /// A row other rows are compared with.
+    private enum Baseline: String {
+        case bare = "the bare analyzer"
+        case oneWorker = "run --workers 1"
     }
 
     /// One row of the table: a run of `articles` articles, timed.
     private struct Measurement {
         var name: String
         var articles: Int
-        var threads = 1
-        /// Whether a ratio to the bare analyzer means something (not for the transport alone).
-        var comparable = true
+        /// The baseline this row is, if any.
+        var baseline: Baseline?
+        /// The baselines this row is shown against (none for the transport alone).
+        var ratios: [Baseline] = [.bare]
         var run: () throws -> Duration
     }
 
