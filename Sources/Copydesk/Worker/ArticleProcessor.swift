@@ -1,5 +1,5 @@
-/// The one call the pipeline makes into analysis: an article in, a line for the sink out.
+/// The one call the pipeline makes into analysis: an article in, its outcome out.
 ///
-/// It must not throw or crash on bad input: it returns a ``ResultRecord`` whose status says
-/// whether the line is a report or a failure record.
-public typealias ArticleProcessor = @Sendable (ArticleRecord) -> ResultRecord
+/// It must not throw or crash on bad input: it returns a ``ProcessedArticle`` whose status says
+/// whether its line is a report or a failure record.
+public typealias ArticleProcessor = @Sendable (ArticleRecord) -> ProcessedArticle

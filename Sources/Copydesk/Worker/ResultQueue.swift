@@ -8,7 +8,9 @@ import Synchronization
 /// gathered, or when it has nothing left to analyse (so the last results never wait).
 final class ResultQueue: Sendable {
     private struct State {
-        var results: [ResultRecord] = []
+        var results: [ProcessedArticle] = []
+        /// Results here whose line the I/O thread is to write.
+        var pendingLines = 0
         /// A wake-up is on its way and the I/O thread has not taken the results since.
         var wakePending = false
     }
@@ -21,10 +23,17 @@ final class ResultQueue: Sendable {
         self.batchSize = max(1, batchSize)
     }
 
+    /// Whether the I/O thread is keeping up with the lines left to it: fewer than a batch of
+    /// them wait here. When it is not, analysis threads write their own.
+    var acceptsPendingLines: Bool {
+        state.withLock { $0.pendingLines < batchSize }
+    }
+
     /// Adds a result; returns whether the caller should wake the I/O thread.
-    func add(_ result: ResultRecord, nothingQueued: Bool) -> Bool {
+    func add(_ result: ProcessedArticle, nothingQueued: Bool) -> Bool {
         state.withLock { state in
             state.results.append(result)
+            if result.isPending { state.pendingLines += 1 }
             guard !state.wakePending, nothingQueued || state.results.count >= batchSize else { return false }
             state.wakePending = true
             return true
@@ -32,9 +41,10 @@ final class ResultQueue: Sendable {
     }
 
     /// Everything gathered so far; a result added after this wakes the I/O thread again.
-    func takeAll() -> [ResultRecord] {
+    func takeAll() -> [ProcessedArticle] {
         state.withLock { state in
             state.wakePending = false
+            state.pendingLines = 0
             defer { state.results.removeAll(keepingCapacity: true) }
             return state.results
         }

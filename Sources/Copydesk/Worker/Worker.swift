@@ -8,7 +8,8 @@ import ZeroMQ
 ///
 /// Its I/O thread (the caller of ``run(context:stop:)``) owns all network sockets; analysis
 /// threads get articles from a ``TaskQueue`` and leave results in a ``ResultQueue``, waking the
-/// I/O thread over an inproc socket once a batch has gathered.
+/// I/O thread over an inproc socket once a batch has gathered. With a core to spare, the I/O
+/// thread also writes the report lines.
 public final class Worker: Sendable {
     public struct Configuration: Sendable {
         public var ventilatorEndpoint: String
@@ -21,6 +22,9 @@ public final class Worker: Sendable {
         public var heartbeatInterval: Duration = .milliseconds(500)
         /// CURVE keys to present to the ventilator and the sink. `nil`: plain text.
         public var curve: CurveSetup?
+        /// Whether the I/O thread writes the report lines (``ProcessedArticle``) while it keeps
+        /// up. Default: when there are fewer analysis threads than cores, so one is free for it.
+        public var writesLinesOnIOThread: Bool?
 
         public init(ventilatorEndpoint: String, sinkEndpoint: String) {
             self.ventilatorEndpoint = ventilatorEndpoint
@@ -28,6 +32,7 @@ public final class Worker: Sendable {
         }
 
         var effectiveCapacity: Int { capacity ?? max(threads * 32, 256) }
+        var effectiveWritesLinesOnIOThread: Bool { writesLinesOnIOThread ?? (threads < ProcessInfo.processInfo.activeProcessorCount) }
     }
 
     public let configuration: Configuration
@@ -60,13 +65,18 @@ public final class Worker: Sendable {
         let capacity = configuration.effectiveCapacity
         let queue = TaskQueue()
         let results = ResultQueue(batchSize: capacity / 4)
+        let linesOnIOThread = configuration.effectiveWritesLinesOnIOThread
         let analysisThreads = (0..<configuration.threads).map { index in
             SocketThread(name: "analysis-\(index)") { [processor] in
                 do {
                     let wakeUp = try Socket(context, type: .push)
                     try wakeUp.connect(wakeUpEndpoint)
                     while let article = queue.take() {
-                        if results.add(processor(article), nothingQueued: queue.isEmpty) {
+                        var outcome = processor(article)
+                        if outcome.isPending, !linesOnIOThread || !results.acceptsPendingLines {
+                            outcome = ProcessedArticle(outcome.result())
+                        }
+                        if results.add(outcome, nothingQueued: queue.isEmpty) {
                             try wakeUp.send([Frame()])
                         }
                     }
@@ -138,7 +148,7 @@ public final class Worker: Sendable {
             }
             let finished = results.takeAll()
             for start in stride(from: 0, to: finished.count, by: resultsPerMessage) {
-                let batch = Array(finished[start..<min(start + resultsPerMessage, finished.count)])
+                let batch = finished[start..<min(start + resultsPerMessage, finished.count)].map { $0.result() }
                 outbox.append((WireMessage.results(batch).frames, batch.count))
             }
             // Deliver results; hold them (and the credit they stand for) while the sink is away.

@@ -72,7 +72,7 @@ struct PipelineBenchCommand: ParsableCommand {
             // What a worker's analysis thread does per article, without the transport: checks,
             // analysis and the report line.
             Measurement(name: "analyzer + report line, 1 thread, no transport", articles: articles) {
-                clock.measure { for index in 0..<articles { _ = analysis(records[index % records.count]) } }
+                clock.measure { for index in 0..<articles { _ = analysis(records[index % records.count]).result() } }
             },
             Measurement(name: "run --workers 1", articles: articles, baseline: .oneWorker) { try embedded(corpus, analysis, workers: 1) },
             Measurement(name: "run --workers 2", articles: articles, ratios: [.bare, .oneWorker]) { try embedded(corpus, analysis, workers: 2) },

@@ -35,10 +35,10 @@ enum ProcessorChoice: String, ExpressibleByArgument, CaseIterable {
         }
     }
 
-    private static func noopResult(_ article: ArticleRecord) -> ResultRecord {
+    private static func noopResult(_ article: ArticleRecord) -> ProcessedArticle {
         var line = Array("{\"id\":".utf8)
         line += JSONText.string(article.id)
         line.append(UInt8(ascii: "}"))
-        return ResultRecord(id: article.id, attempt: article.attempt, status: .ok, line: line)
+        return ProcessedArticle(ResultRecord(id: article.id, attempt: article.attempt, status: .ok, line: line))
     }
 }
