@@ -70,20 +70,33 @@ public final class Analyzer: Sendable {
         return trainer.train(epochs: epochs, seed: seed)
     }
 
-    /// Analyses raw bytes: throws ``AnalysisError/invalidUTF8(offset:)`` unless they are UTF-8.
-    public func analyze(utf8 bytes: [UInt8], id: String? = nil, url: String? = nil) throws -> AnalysisReport {
-        if let bad = Self.firstInvalidUTF8(bytes) { throw AnalysisError.invalidUTF8(offset: bad) }
-        return try analyze(Article(id: id, text: String(decoding: bytes, as: UTF8.self), url: url))
+    /// Analyses UTF-8 bytes as they arrived, checking and decoding them in one pass (no `String`
+    /// first); throws ``AnalysisError/invalidUTF8(offset:)`` unless they are UTF-8.
+    public func analyze(utf8 bytes: [UInt8], id: String? = nil, url: String? = nil, title: String? = nil, published: String? = nil) throws -> AnalysisReport {
+        let began = ContinuousClock.now
+        if bytes.count > maximumScalars * 4 {
+            // Every code point starts with a byte that is not a continuation byte.
+            throw AnalysisError.tooLarge(scalars: bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }, limit: maximumScalars)
+        }
+        let (scalars, invalidOffset) = bytes.withUnsafeBufferPointer { UTF8Scalars.decode($0) }
+        if let invalidOffset { throw AnalysisError.invalidUTF8(offset: invalidOffset) }
+        return try analyze(scalars: scalars, contentHash: Self.hash(bytes), id: id, url: url, title: title, published: published, began: began)
     }
 
     /// Analyses `article`; throws ``AnalysisError`` for input that is not an article.
     public func analyze(_ article: Article) throws -> AnalysisReport {
-        let clock = ContinuousClock()
-        let began = clock.now
+        let began = ContinuousClock.now
         let text = article.text
-        let bytes = text.utf8.count
-        if bytes > maximumScalars * 4 { throw AnalysisError.tooLarge(scalars: text.unicodeScalars.count, limit: maximumScalars) }
-        let scalars = Array(text.unicodeScalars)
+        if text.utf8.count > maximumScalars * 4 { throw AnalysisError.tooLarge(scalars: text.unicodeScalars.count, limit: maximumScalars) }
+        // A native string lends its bytes, and the fast decoder reads them; it never fails on a String.
+        let scalars = text.utf8.withContiguousStorageIfAvailable { UTF8Scalars.decode($0).scalars } ?? Array(text.unicodeScalars)
+        return try analyze(scalars: scalars, contentHash: Self.hash(text.utf8), id: article.id, url: article.url, title: article.title, published: article.published, began: began)
+    }
+
+    /// The analysis itself, on the article's code points.
+    private func analyze(
+        scalars: [Unicode.Scalar], contentHash: String, id: String?, url: String?, title: String?, published: String?, began: ContinuousClock.Instant
+    ) throws -> AnalysisReport {
         if scalars.count > maximumScalars { throw AnalysisError.tooLarge(scalars: scalars.count, limit: maximumScalars) }
         var visible = 0, letters = 0
         for c in scalars where !Tokenizer.isSpace(c) {
@@ -93,9 +106,9 @@ public final class Analyzer: Sendable {
         if visible == 0 { throw AnalysisError.empty }
         if visible >= 50, letters * 4 < visible { throw AnalysisError.notText }
 
-        var report = AnalysisReport(id: article.id, url: article.url, contentHash: Self.hash(text), analyzerVersion: Self.version)
+        var report = AnalysisReport(id: id, url: url, contentHash: contentHash, analyzerVersion: Self.version)
         var doc = Document(scalars: scalars, lexicon: lexicon)
-        StructurePass(lexicon: lexicon).run(&doc, &report, title: article.title)
+        StructurePass(lexicon: lexicon).run(&doc, &report, title: title)
         report.language = LanguageGuesser().guess(doc)
         if report.language == "en" || report.language == "und" {
             EntityPass(lexicon: lexicon, tagger: tagger).run(&doc, &report)
@@ -103,12 +116,12 @@ public final class Analyzer: Sendable {
         }
         CopyEditPass().run(&doc, &report)
         if options.meaning, report.language == "en" || report.language == "und" {
-            runMeaningPasses(&doc, &report, published: article.published)
+            runMeaningPasses(&doc, &report, published: published)
         }
         var words = 0
         for p in doc.paragraphs { for k in p where doc.tokens[k].kind != .punctuation && !doc.tokens[k].has(.possessive) { words += 1 } }
         report.counts = TextCounts(characters: scalars.count, words: words, sentences: doc.sentences.count, paragraphs: doc.paragraphs.count)
-        let elapsed = clock.now - began
+        let elapsed = ContinuousClock.now - began
         report.elapsedMicroseconds = Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
         return report
     }
@@ -128,37 +141,11 @@ public final class Analyzer: Sendable {
         EventPass().run(doc, &report)
     }
 
-    static func hash(_ text: String) -> String {
+    /// FNV-1a of the text's UTF-8 bytes, as 16 hex digits.
+    static func hash(_ utf8: some Sequence<UInt8>) -> String {
         var h = FNV.offset
-        for b in text.utf8 { h = (h ^ UInt64(b)) &* FNV.prime }
+        for b in utf8 { h = (h ^ UInt64(b)) &* FNV.prime }
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            var need = 0
-            var min: UInt32 = 0
-            var v: UInt32 = 0
-            switch b {
-            case 0xC2...0xDF: need = 1; min = 0x80; v = UInt32(b & 0x1F)
-            case 0xE0...0xEF: need = 2; min = 0x800; v = UInt32(b & 0x0F)
-            case 0xF0...0xF4: need = 3; min = 0x10000; v = UInt32(b & 0x07)
-            default: return i
-            }
-            guard i + need < n else { return i }
-            for k in 1...need {
-                let c = bytes[i + k]
-                guard c & 0xC0 == 0x80 else { return i }
-                v = v << 6 | UInt32(c & 0x3F)
-            }
-            if v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { return i }
-            i += need + 1
-        }
-        return nil
     }
 }

@@ -17,23 +17,27 @@ public struct ReportProcessor: Sendable {
             let failure = FailureRecord(id: record.id, attempt: record.attempt, source: record.source, reason: reason, stage: .analysis)
             return ProcessedArticle(ResultRecord(id: record.id, attempt: record.attempt, status: .failed, line: failure.jsonLine))
         }
-        // One validating pass; the slow search for the offending byte only runs on failure.
-        guard let text = String(validating: record.body, as: UTF8.self) else {
-            return failed("not UTF-8 text (invalid byte at offset \(Self.firstInvalidUTF8Offset(record.body) ?? 0)); binary file?")
-        }
+        // NUL bytes mean binary data, unless the bytes are not even UTF-8 (a binary file mostly is not).
         if record.body.containsByte(0) {
-            return failed("binary data (NUL bytes), not text")
+            return failed(Self.firstInvalidUTF8Offset(record.body).map(Self.notUTF8(at:)) ?? "binary data (NUL bytes), not text")
         }
-        let article = Article(
-            id: nil,
-            text: record.format == .html ? HTMLText.extract(text) : text,
-            url: record.url.isEmpty ? nil : record.url,
-            title: record.title.isEmpty ? nil : record.title,
-            published: record.published.isEmpty ? nil : record.published
-        )
+        let url = record.url.isEmpty ? nil : record.url
+        let title = record.title.isEmpty ? nil : record.title
+        let published = record.published.isEmpty ? nil : record.published
         let report: AnalysisReport
         do {
-            report = try analyzer.analyze(article)
+            switch record.format {
+            case .text:
+                // The analyzer checks and decodes the bytes in one pass.
+                report = try analyzer.analyze(utf8: record.body, url: url, title: title, published: published)
+            case .html:
+                guard let html = String(validating: record.body, as: UTF8.self) else {
+                    return failed(Self.notUTF8(at: Self.firstInvalidUTF8Offset(record.body) ?? 0))
+                }
+                report = try analyzer.analyze(Article(id: nil, text: HTMLText.extract(html), url: url, title: title, published: published))
+            }
+        } catch AnalysisError.invalidUTF8(let offset) {
+            return failed(Self.notUTF8(at: offset))
         } catch {
             return failed("\(error)")
         }
@@ -54,6 +58,10 @@ public struct ReportProcessor: Sendable {
             json.endObject()
             return json.bytes
         }
+    }
+
+    private static func notUTF8(at offset: Int) -> String {
+        "not UTF-8 text (invalid byte at offset \(offset)); binary file?"
     }
 
     /// The offset of the first byte that breaks UTF-8, or `nil` for valid text.
