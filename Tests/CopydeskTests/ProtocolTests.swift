@@ -82,6 +82,11 @@ struct ProtocolTests {
         #expect(parse(#"{"text": "\#(String(repeating: "x", count: 101))"}"#) == .failure(.tooLarge(bytes: 101, limit: 100)))
         let bomb = String(repeating: "[", count: 100_000)
         #expect(parse(#"{"text": "x", "meta": {"a": \#(bomb)}}"#) == .failure(.tooDeep(limit: ArticleJSON.maximumDepth)))
+        // A body that is not UTF-8 travels as bytes (the worker reports it); short fields must be text.
+        let latin1Body = Array(#"{"text": "caf"#.utf8) + [0xE9] + Array(#"", "url": "u"}"#.utf8)
+        #expect(try ArticleJSON.parse(latin1Body, source: "t", maximumBodyBytes: 100).get().body == Array("caf".utf8) + [0xE9])
+        let latin1URL = Array(#"{"text": "x", "url": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8)
+        #expect(ArticleJSON.parse(latin1URL, source: "t", maximumBodyBytes: 100) == .failure(.notJSON))
         // Brackets inside strings are text, not nesting.
         #expect(try ArticleJSON.parse(Array(#"{"text": "\#(bomb)"}"#.utf8), source: "t", maximumBodyBytes: 1 << 20).get().body.count == 100_000)
     }
@@ -128,7 +133,7 @@ struct FlatJSONObjectTests {
         #expect(fast.members.count == reference.count)
         for (key, value) in fast.members {
             switch value {
-            case .string(let text): #expect(reference[key] as? String == text)
+            case .string(let utf8): #expect(reference[key] as? String == String(validating: utf8, as: UTF8.self))
             case .number(let text): #expect((reference[key] as? NSNumber)?.doubleValue == Double(text))
             case .bool(let flag): #expect(reference[key] as? Bool == flag)
             case .null: #expect(reference[key] is NSNull)

@@ -10,14 +10,21 @@ public enum ArticleJSON {
     ///   - maximumBodyBytes: Articles with a longer text or html are refused.
     public static func parse(_ bytes: [UInt8], source: String, maximumBodyBytes: Int) -> Result<ArticleRecord, ArticleJSONError> {
         if let flat = FlatJSONObject(bytes) {
-            return parse(flat.members.mapValues { value -> Any in
+            var fields: [String: Any] = [:]
+            for (key, value) in flat.members {
                 switch value {
-                case .string(let text): text
-                case .number(let text): Int(text).map { NSNumber(value: $0) } ?? NSNumber(value: Double(text) ?? 0)
-                case .bool(let flag): flag
-                case .null: NSNull()
+                case .string(let utf8) where bodyKeys.contains(key):
+                    // The body stays bytes; the worker checks them as it decodes them.
+                    fields[key] = utf8
+                case .string(let utf8):
+                    guard let text = String(validating: utf8, as: UTF8.self) else { return .failure(.notJSON) }
+                    fields[key] = text
+                case .number(let text): fields[key] = Int(text).map { NSNumber(value: $0) } ?? NSNumber(value: Double(text) ?? 0)
+                case .bool(let flag): fields[key] = flag
+                case .null: fields[key] = NSNull()
                 }
-            }, source: source, maximumBodyBytes: maximumBodyBytes)
+            }
+            return parse(fields, source: source, maximumBodyBytes: maximumBodyBytes)
         }
         guard Self.nestingDepth(bytes) <= maximumDepth else { return .failure(.tooDeep(limit: maximumDepth)) }
         let object: Any
@@ -29,6 +36,9 @@ public enum ArticleJSON {
         guard let fields = object as? [String: Any] else { return .failure(.notAnObject) }
         return parse(fields, source: source, maximumBodyBytes: maximumBodyBytes)
     }
+
+    /// The members that hold an article's body.
+    private static let bodyKeys: Set<String> = ["text", "html"]
 
     /// Deepest nesting of objects and arrays accepted: an article needs two levels (itself and
     /// `meta`); this leaves room for rich `meta` and none for a parser-exhausting bomb.
@@ -75,18 +85,21 @@ public enum ArticleJSON {
             }
         }
 
+        /// A body read by ``FlatJSONObject`` is bytes already; one from `JSONSerialization` a String.
+        func bytes(_ value: Any?) -> [UInt8]? {
+            (value as? [UInt8]) ?? (value as? String).map { Array($0.utf8) }
+        }
         let format: ArticleRecord.BodyFormat
-        let body: String
-        if let text = fields["text"] as? String {
-            (format, body) = (.text, text)
-        } else if let html = fields["html"] as? String {
-            (format, body) = (.html, html)
+        let bodyBytes: [UInt8]
+        if let text = bytes(fields["text"]) {
+            (format, bodyBytes) = (.text, text)
+        } else if let html = bytes(fields["html"]) {
+            (format, bodyBytes) = (.html, html)
         } else if fields["text"] != nil || fields["html"] != nil {
             return .failure(.badField(fields["text"] != nil ? "text" : "html", "a string"))
         } else {
             return .failure(.noBody)
         }
-        let bodyBytes = Array(body.utf8)
         guard bodyBytes.count <= maximumBodyBytes else {
             return .failure(.tooLarge(bytes: bodyBytes.count, limit: maximumBodyBytes))
         }

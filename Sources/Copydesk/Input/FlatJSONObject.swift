@@ -8,7 +8,9 @@ import JSONOutput
 /// largest cost; this reads the bytes once and copies each string once.
 struct FlatJSONObject {
     enum Value: Equatable {
-        case string(String)
+        /// A string's bytes, unescaped but not yet checked to be UTF-8: an article's body is
+        /// checked once, by the worker that decodes it, and the short fields by the caller.
+        case string([UInt8])
         case number(String)
         case bool(Bool)
         case null
@@ -62,7 +64,7 @@ struct FlatJSONObject {
         mutating func scalarValue() -> Value? {
             guard index < bytes.count else { return nil }
             switch bytes[index] {
-            case UInt8(ascii: "\""): return string().map(Value.string)
+            case UInt8(ascii: "\""): return stringBytes().map(Value.string)
             case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
             case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
             case UInt8(ascii: "n"): return literal("null") ? .null : nil
@@ -86,15 +88,21 @@ struct FlatJSONObject {
 
         /// A string literal at `index`, unescaped; `nil` for bad escapes, control characters or bad UTF-8.
         mutating func string() -> String? {
+            stringBytes().flatMap { String(validating: $0, as: UTF8.self) }
+        }
+
+        /// A string literal at `index`, unescaped but not checked to be UTF-8; `nil` for bad
+        /// escapes or control characters.
+        mutating func stringBytes() -> [UInt8]? {
             guard take(UInt8(ascii: "\"")) else { return nil }
-            return bytes.withUnsafeBufferPointer { buffer -> String? in
+            return bytes.withUnsafeBufferPointer { buffer -> [UInt8]? in
                 guard let base = buffer.baseAddress else { return nil }
                 let start = index
                 var special = JSONText.firstSpecialByte(in: buffer, from: start)
                 // The common case: no escapes, so the bytes are the string.
                 if special < buffer.count, buffer[special] == UInt8(ascii: "\"") {
                     index = special + 1
-                    return String(validating: UnsafeBufferPointer(rebasing: buffer[start..<special]), as: UTF8.self)
+                    return Array(buffer[start..<special])
                 }
                 // Unescaped text is never longer than its escaped form: the rest of the line bounds it.
                 let decoded = UnsafeMutablePointer<UInt8>.allocate(capacity: buffer.count - start)
@@ -108,7 +116,7 @@ struct FlatJSONObject {
                     switch buffer[special] {
                     case UInt8(ascii: "\""):
                         index = special + 1
-                        return String(validating: UnsafeBufferPointer(start: decoded, count: count), as: UTF8.self)
+                        return Array(UnsafeBufferPointer(start: decoded, count: count))
                     case UInt8(ascii: "\\"):
                         index = special + 1
                         guard let written = unescape(buffer, into: decoded + count) else { return nil }
