@@ -24,29 +24,34 @@ public enum InputCounter {
         defer { try? handle.close() }
         var lines = 0
         var lineHasContent = false
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                guard let base = bytes.baseAddress else { return }
-                var start = 0
-                while start < bytes.count {
-                    // memchr finds the line ends; a line only needs reading up to its first non-blank byte.
-                    let end: Int
-                    if let found = memchr(base + start, 0x0A, bytes.count - start) {
-                        end = base.distance(to: UnsafeRawPointer(found))
-                    } else {
-                        end = bytes.count
-                    }
-                    var index = start
-                    while !lineHasContent, index < end {
-                        let byte = bytes[index]
-                        lineHasContent = byte != 0x20 && byte != 0x09 && byte != 0x0D
-                        index += 1
-                    }
-                    guard end < bytes.count else { break }
-                    if lineHasContent { lines += 1 }
-                    lineHasContent = false
-                    start = end + 1
+        // One read(2) per chunk into a buffer of our own (FileHandle.read splits it into 4 KB calls).
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let count = read(handle.fileDescriptor, chunk.baseAddress!, chunk.count)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
+            let base = bytes.baseAddress!
+            var start = 0
+            while start < bytes.count {
+                // memchr finds the line ends; a line only needs reading up to its first non-blank byte.
+                let end: Int
+                if let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    end = base.distance(to: UnsafeRawPointer(found))
+                } else {
+                    end = bytes.count
                 }
+                var index = start
+                while !lineHasContent, index < end {
+                    let byte = bytes[index]
+                    lineHasContent = byte != 0x20 && byte != 0x09 && byte != 0x0D
+                    index += 1
+                }
+                guard end < bytes.count else { break }
+                if lineHasContent { lines += 1 }
+                lineHasContent = false
+                start = end + 1
             }
         }
         return lines + (lineHasContent ? 1 : 0)
