@@ -108,7 +108,7 @@ struct LineReaderTests {
         // A directory opens for reading but cannot be read.
         let handle = try #require(FileHandle(forReadingAtPath: workspace.url.path))
         let reader = LineReader(handle: handle, maximumLineBytes: 100)
-        #expect(throws: LineReader.ReadError.self) { try reader.next() }
+        #expect(throws: FileHandle.ReadError.self) { try reader.next() }
         do { _ = try reader.next() } catch { #expect(error.localizedDescription == "Is a directory") }
     }
 }

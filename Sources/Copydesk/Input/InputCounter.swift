@@ -24,13 +24,9 @@ public enum InputCounter {
         defer { try? handle.close() }
         var lines = 0
         var lineHasContent = false
-        // One read(2) per chunk into a buffer of our own (FileHandle.read splits it into 4 KB calls).
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
-        while true {
-            let count = read(handle.fileDescriptor, chunk.baseAddress!, chunk.count)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
+        while let count = try? handle.readSome(into: chunk), count > 0 {
             let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
             let base = bytes.baseAddress!
             var start = 0

@@ -3,9 +3,8 @@ import Foundation
 /// Reads a file descriptor line by line in large chunks, never holding more than one line
 /// (capped) in memory.
 ///
-/// Each chunk is one `read(2)` straight into the reader's own buffer: `FileHandle.read` would
-/// split a large read into page-sized system calls and copy the bytes once more through `Data`,
-/// a cost the ventilator pays on every article.
+/// Each chunk is one `read(2)` straight into the reader's own buffer (``FileHandle/readSome(into:)``):
+/// the ventilator reads every article through here.
 final class LineReader {
     private let handle: FileHandle
     /// Bytes read and not yet returned are `storage[start..<end]`.
@@ -35,12 +34,6 @@ final class LineReader {
         case tooLong(bytes: Int)
     }
 
-    /// A read that failed, with the system's reason.
-    struct ReadError: LocalizedError {
-        let code: Int32
-        var errorDescription: String? { String(cString: strerror(code)) }
-    }
-
     /// Makes `line` the next one ``next()`` returns, after peeking at it.
     func unread(_ line: [UInt8]) {
         unreadLine = line
@@ -55,20 +48,18 @@ final class LineReader {
         var skipped = 0
         while true {
             if let newline = nextNewline() {
-                let length = newline - start
-                let lineStart = start
+                let line = start..<newline
                 start = newline + 1
-                if skipped > 0 { return .tooLong(bytes: skipped + length) }
-                let endsInReturn = length > 0 && storage[newline - 1] == 0x0D
-                return .line(bytes(lineStart..<(endsInReturn ? newline - 1 : newline)))
+                if skipped > 0 { return .tooLong(bytes: skipped + line.count) }
+                let endsInReturn = !line.isEmpty && storage[newline - 1] == 0x0D
+                return .line(bytes(line.lowerBound..<(endsInReturn ? newline - 1 : newline)))
             }
             if atEnd {
                 guard start < end || skipped > 0 else { return nil }
-                let length = end - start
-                let line = bytes(start..<end)
+                let line = start..<end
                 start = end
-                if skipped > 0 { return .tooLong(bytes: skipped + length) }
-                return .line(line)
+                if skipped > 0 { return .tooLong(bytes: skipped + line.count) }
+                return .line(bytes(line))
             }
             // Give up on holding a line past the limit; otherwise keep only the unread part.
             if end - start > maximumLineBytes {
@@ -82,7 +73,7 @@ final class LineReader {
                 start = 0
             }
             if storage.count - end < chunkBytes / 2 { grow() }
-            let count = try readSome()
+            let count = try handle.readSome(into: UnsafeMutableRawBufferPointer(rebasing: storage[end...]))
             if count == 0 { atEnd = true } else { end += count }
         }
     }
@@ -103,14 +94,5 @@ final class LineReader {
         larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: storage[0..<end]))
         storage.deallocate()
         storage = larger
-    }
-
-    /// Reads what the descriptor has into the free end of the buffer: 0 at the end of input.
-    private func readSome() throws -> Int {
-        while true {
-            let count = read(handle.fileDescriptor, storage.baseAddress! + end, storage.count - end)
-            if count >= 0 { return count }
-            if errno != EINTR { throw ReadError(code: errno) }
-        }
     }
 }
