@@ -15,7 +15,7 @@ final class LineReader {
     private var unreadLine: [UInt8]?
     /// Lines longer than this are reported as `.tooLong` and skipped.
     let maximumLineBytes: Int
-    /// The least room a read is given; the buffer doubles when less is left.
+    /// The buffer's first size; it doubles when less than half of this is left for a read.
     private let chunkBytes: Int
 
     init(handle: FileHandle, maximumLineBytes: Int, chunkBytes: Int = 1 << 20) {
