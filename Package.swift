@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "copydesk", targets: ["CopydeskCLI"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
         .library(name: "NewsAnalysis", targets: ["NewsAnalysis"]),
+        .library(name: "WebArticle", targets: ["WebArticle"]),
         .library(name: "JSONOutput", targets: ["JSONOutput"]),
         .library(name: "Copydesk", targets: ["Copydesk"]),
     ],
@@ -28,6 +29,8 @@ let package = Package(
         .target(name: "ZeroMQ", dependencies: ["CZMQ"]),
         // JSON text written straight into bytes, for the report and the pipeline's records.
         .target(name: "JSONOutput"),
+        // Web pages in: bytes of any encoding to an article's text and metadata, with a map back into the page.
+        .target(name: "WebArticle", exclude: ["Tools"]),
         .target(
             name: "NewsAnalysis",
             dependencies: ["JSONOutput"],
@@ -64,6 +67,7 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"]),
         .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis", "JSONOutput"]),
+        .testTarget(name: "WebArticleTests", dependencies: ["WebArticle"], resources: [.copy("Pages")]),
         .testTarget(
             name: "CopydeskTests",
             dependencies: ["Copydesk", "CopydeskCLI", "CopydeskFuzz", .product(name: "Logging", package: "swift-log")]

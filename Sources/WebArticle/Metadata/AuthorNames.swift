@@ -1,0 +1,71 @@
+import Foundation
+
+/// People's names out of byline text: "By Jane Doe and John Roe, Staff Writers" gives
+/// Jane Doe and John Roe; roles, "Staff", e-mail addresses, dates and the site's own name
+/// are not authors.
+enum AuthorNames {
+    private static let notNames: Set<String> = [
+        "staff", "editor", "editors", "reporter", "reporters", "writer", "writers", "correspondent", "contributor",
+        "contributors", "admin", "administrator", "news", "desk", "team", "newsroom", "wire", "wires", "agency",
+        "updated", "published", "posted", "photo", "photos", "video", "by", "and", "the", "with", "from", "in",
+        "senior", "associate", "chief", "columnist", "guest", "author", "authors", "share", "follow", "email",
+        "more", "about", "bio", "view", "all", "articles", "read", "min", "minutes", "ago", "hours", "opinion",
+    ]
+
+    static func clean(_ raw: [String], siteName: String?) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for text in raw {
+            for piece in split(text) {
+                guard let name = person(piece, siteName: siteName) else { continue }
+                if seen.insert(name.lowercased()).inserted { names.append(name) }
+            }
+        }
+        return names
+    }
+
+    /// Splits at commas, "and", "&", ";", "|" and line breaks, after a leading "By".
+    private static func split(_ text: String) -> [String] {
+        var t = TextFolding.fold(text)
+        for prefix in ["by ", "By ", "BY ", "Written by ", "written by ", "Words by ", "Story by "] where t.hasPrefix(prefix) {
+            t = String(t.dropFirst(prefix.count))
+        }
+        var pieces: [String] = []
+        var current = ""
+        let words = t.split(separator: " ", omittingEmptySubsequences: true)
+        for word in words {
+            let lower = word.lowercased()
+            if lower == "and" || lower == "&" || lower == "|" || lower == "by" {
+                pieces.append(current)
+                current = ""
+                continue
+            }
+            var w = String(word)
+            var ends = false
+            if let last = w.last, last == "," || last == ";" || last == "|" {
+                w.removeLast()
+                ends = true
+            }
+            current += current.isEmpty ? w : " " + w
+            if ends {
+                pieces.append(current)
+                current = ""
+            }
+        }
+        pieces.append(current)
+        return pieces.map { $0.trimmingASCIISpaces() }.filter { !$0.isEmpty }
+    }
+
+    private static func person(_ piece: String, siteName: String?) -> String? {
+        let name = piece.trimmingCharacters(in: CharacterSet(charactersIn: ".:-–—()[]\"'"))
+        let words = name.split(separator: " ")
+        guard (1...5).contains(words.count), name.count <= 60 else { return nil }
+        if name.contains("@") || name.contains("://") || name.contains(where: \.isNumber) { return nil }
+        let lowerWords = TextFolding.words(name).map(String.init)
+        if lowerWords.isEmpty || lowerWords.allSatisfy(notNames.contains) || lowerWords.contains(where: { ["staff", "updated", "published", "posted", "reporter", "editor", "correspondent", "writer"].contains($0) }) { return nil }
+        if let siteName, TitleCleaner.similarity(name, siteName) >= 0.8 { return nil }
+        // A name starts with a capital (or is in a script without case).
+        guard let first = name.unicodeScalars.first, !first.properties.isLowercase else { return nil }
+        return name
+    }
+}

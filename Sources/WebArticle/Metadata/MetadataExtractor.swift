@@ -1,0 +1,300 @@
+import Foundation
+
+/// Reads an article's metadata from the places publishers put it, most trusted first:
+/// JSON-LD (schema.org), then Open Graph and other `<meta>` tags, then the markup itself
+/// (`h1`, `<title>`, bylines, `<time>`), then the URL. Each value says where it came from.
+struct MetadataExtractor {
+    let document: HTMLDocument
+    let verdicts: [ElementHints.Verdict]
+    /// The element the article's text came from: bylines and dates near it count first.
+    let container: Int
+    let url: String?
+
+    private let structured: StructuredData
+    private let article: [String: Any]?
+    /// `<meta>` values by lowercased `property`, `name` or `itemprop`, in page order.
+    private let meta: [String: [String]]
+
+    init(document: HTMLDocument, verdicts: [ElementHints.Verdict], container: Int, url: String?) {
+        self.document = document
+        self.verdicts = verdicts
+        self.container = container
+        self.url = url
+        structured = StructuredData(document)
+        article = structured.article
+        var meta: [String: [String]] = [:]
+        for element in document.elements(.meta) {
+            guard let content = document.attribute("content", of: element)?.trimmingASCIISpaces(), !content.isEmpty else { continue }
+            for key in ["property", "name", "itemprop", "http-equiv"] as [StaticString] {
+                if let name = document.attribute(key, of: element)?.lowercased() { meta[name, default: []].append(content) }
+            }
+        }
+        self.meta = meta
+    }
+
+    private func metaValue(_ keys: [String]) -> WebArticle.Sourced<String>? {
+        for key in keys { if let value = meta[key]?.first { return .init(value, from: "meta:\(key)") } }
+        return nil
+    }
+
+    private func jsonLD(_ key: String) -> WebArticle.Sourced<String>? {
+        StructuredData.text(article?[key]).map { .init($0, from: "json-ld") }
+    }
+
+    /// The article body the structured data carries, if any.
+    var structuredBody: String? { StructuredData.text(article?["articleBody"]) }
+
+    // MARK: - Fields
+
+    var siteName: WebArticle.Sourced<String>? {
+        metaValue(["og:site_name", "application-name"])
+            ?? StructuredData.text((article?["publisher"] as? [String: Any])?["name"]).map { .init($0, from: "json-ld") }
+    }
+
+    var description: WebArticle.Sourced<String>? {
+        metaValue(["og:description", "description", "twitter:description"]) ?? jsonLD("description")
+    }
+
+    var title: WebArticle.Sourced<String>? {
+        let declared = [jsonLD("headline"), metaValue(["og:title", "twitter:title"])].compactMap { $0 }
+        let pageTitle = document.elements(.title).first.map { TextFolding.fold(document.textContent($0)) }.flatMap { $0.isEmpty ? nil : $0 }
+        // The visible headline, when it agrees with what the page declares.
+        let headings = document.elements(.h1).filter { !isHidden($0) }.prefix(4).map { visibleText($0) }.filter { !$0.isEmpty }
+        let references = declared.map(\.value) + (pageTitle.map { [$0] } ?? [])
+        for heading in headings where references.contains(where: { TitleCleaner.similarity(heading, $0) >= 0.6 }) {
+            return .init(heading, from: "h1")
+        }
+        let site = siteName?.value
+        if let first = declared.first { return .init(TitleCleaner.removingSiteName(first.value, siteName: site, url: url), from: first.source) }
+        if let pageTitle { return .init(TitleCleaner.removingSiteName(pageTitle, siteName: site, url: url), from: "title") }
+        return headings.first.map { .init($0, from: "h1") }
+    }
+
+    var authors: WebArticle.Sourced<[String]>? {
+        let site = siteName?.value
+        func cleaned(_ raw: [String]) -> [String] { AuthorNames.clean(raw, siteName: site) }
+        let fromJSON = cleaned(StructuredData.personNames(article?["author"]) + StructuredData.personNames(article?["creator"]))
+        if !fromJSON.isEmpty { return .init(fromJSON, from: "json-ld") }
+        for key in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "twitter:creator:name"] {
+            let values = (meta[key] ?? []).filter { !$0.contains("://") && !$0.hasPrefix("@") }
+            let names = cleaned(values)
+            if !names.isEmpty { return .init(names, from: "meta:\(key)") }
+        }
+        let bylines = bylineElements()
+        let names = cleaned(bylines.map { visibleText($0) }.filter { $0.utf8.count <= 200 })
+        return names.isEmpty ? nil : .init(names, from: "byline")
+    }
+
+    /// Elements that name the author: `rel=author`, `itemprop=author`, and classes that say byline or author.
+    private func bylineElements() -> [Int] {
+        var marked: [Int] = []
+        var classed: [Int] = []
+        for k in document.nodes.indices where document.nodes[k].kind == .element && !isHidden(k) {
+            if let rel = document.attribute("rel", of: k), rel.lowercased().split(separator: " ").contains("author") {
+                marked.append(k)
+            } else if let itemprop = document.attribute("itemprop", of: k), itemprop.lowercased().split(separator: " ").contains("author") {
+                // The person's name inside, when the author item has one.
+                var name: Int?
+                document.forEachDescendant(of: k) { d in
+                    if name == nil, document.attribute("itemprop", of: d)?.lowercased() == "name" { name = d }
+                    return name == nil
+                }
+                marked.append(name ?? k)
+            } else if let value = document.attribute("class", of: k) {
+                let words = ElementHints.words(value)
+                if words.contains(where: { $0 == "byline" || $0 == "author" || $0 == "authorname" || $0 == "bylineauthor" }) { classed.append(k) }
+            }
+        }
+        // The innermost byline elements only, or their names repeat.
+        let chosen = marked.isEmpty ? classed : marked
+        let set = Set(chosen)
+        return chosen.filter { k in
+            var inner = false
+            document.forEachDescendant(of: k) { d in
+                if set.contains(d) { inner = true }
+                return !inner
+            }
+            return !inner
+        }.prefix(6).map { $0 }
+    }
+
+    var published: WebArticle.Sourced<String>? {
+        date(jsonKeys: ["datePublished", "dateCreated"],
+             metaKeys: ["article:published_time", "og:published_time", "article:published", "published_time",
+                        "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
+                        "date", "pubdate", "publishdate", "publish-date", "publication_date", "citation_publication_date",
+                        "datepublished", "release_date", "og:article:published_time"],
+             itemprop: "datepublished", useTime: true)
+    }
+
+    var modified: WebArticle.Sourced<String>? {
+        date(jsonKeys: ["dateModified"], metaKeys: ["article:modified_time", "og:updated_time", "dcterms.modified", "datemodified", "last-modified"],
+             itemprop: "datemodified", useTime: false)
+    }
+
+    private func date(jsonKeys: [String], metaKeys: [String], itemprop: String, useTime: Bool) -> WebArticle.Sourced<String>? {
+        for key in jsonKeys {
+            if let raw = StructuredData.text(article?[key]), let value = DateNormalizer.normalize(raw) { return .init(value, from: "json-ld") }
+        }
+        for key in metaKeys {
+            for raw in meta[key] ?? [] { if let value = DateNormalizer.normalize(raw) { return .init(value, from: "meta:\(key)") } }
+        }
+        for k in document.nodes.indices where document.nodes[k].kind == .element {
+            guard document.attribute("itemprop", of: k)?.lowercased() == itemprop else { continue }
+            let raw = document.attribute("datetime", of: k) ?? document.attribute("content", of: k) ?? visibleText(k)
+            if let value = DateNormalizer.normalize(raw) { return .init(value, from: "itemprop") }
+        }
+        guard useTime else { return nil }
+        // `<time datetime>`: inside the article first, then anywhere.
+        let times = document.elements(.time).filter { document.hasAttribute("datetime", $0) }
+        for time in times.sorted(by: { isWithinContainer($0) && !isWithinContainer($1) }) {
+            if let raw = document.attribute("datetime", of: time), let value = DateNormalizer.normalize(raw) { return .init(value, from: "time") }
+        }
+        for candidate in [url, canonicalURL?.value].compactMap({ $0 }) {
+            if let value = DateNormalizer.fromURL(candidate) { return .init(value, from: "url") }
+        }
+        return nil
+    }
+
+    var canonicalURL: WebArticle.Sourced<String>? {
+        for link in document.elements(.link) {
+            if let rel = document.attribute("rel", of: link)?.lowercased(), rel.split(separator: " ").contains("canonical"),
+               let href = document.attribute("href", of: link), !href.isEmpty {
+                return .init(href, from: "link:canonical")
+            }
+        }
+        return metaValue(["og:url"]) ?? jsonLD("url")
+    }
+
+    var language: WebArticle.Sourced<String>? {
+        if let html = document.elements(.html).first, let lang = document.attribute("lang", of: html) ?? document.attribute("xml:lang", of: html),
+           !lang.trimmingASCIISpaces().isEmpty {
+            return .init(lang.trimmingASCIISpaces(), from: "html:lang")
+        }
+        if let value = metaValue(["content-language", "og:locale", "language"]) {
+            return .init(value.value.replacingUnderscores(), from: value.source)
+        }
+        return jsonLD("inLanguage")
+    }
+
+    var topImage: WebArticle.Sourced<String>? {
+        if let value = metaValue(["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]) {
+            return .init(resolve(value.value), from: value.source)
+        }
+        return StructuredData.imageURL(article?["image"]).map { .init(resolve($0), from: "json-ld") }
+    }
+
+    var section: WebArticle.Sourced<String>? {
+        metaValue(["article:section", "section", "parsely-section"]) ?? jsonLD("articleSection")
+    }
+
+    var tags: WebArticle.Sourced<[String]>? {
+        if let tags = meta["article:tag"], !tags.isEmpty { return .init(tags, from: "meta:article:tag") }
+        let keywords = StructuredData.texts(article?["keywords"])
+        let split = (keywords.count == 1 ? keywords[0].split(separator: ",").map { String($0).trimmingASCIISpaces() } : keywords).filter { !$0.isEmpty }
+        if !split.isEmpty { return .init(split, from: "json-ld") }
+        if let value = metaValue(["news_keywords", "keywords", "parsely-tags"]) {
+            let list = value.value.split(separator: ",").map { String($0).trimmingASCIISpaces() }.filter { !$0.isEmpty }
+            if !list.isEmpty { return .init(list, from: value.source) }
+        }
+        return nil
+    }
+
+    var paywalled: WebArticle.Sourced<Bool>? {
+        if let free = StructuredData.bool(article?["isAccessibleForFree"]) { return .init(!free, from: "json-ld") }
+        if let parts = article?["hasPart"] {
+            let list = (parts as? [Any]) ?? [parts]
+            for part in list {
+                if let object = part as? [String: Any], let free = StructuredData.bool(object["isAccessibleForFree"]) { return .init(!free, from: "json-ld") }
+            }
+        }
+        return nil
+    }
+
+    /// Pictures in the article: `figure` elements inside the container, each image with its
+    /// `figcaption` and credit.
+    var images: [WebArticle.Image] {
+        var images: [WebArticle.Image] = []
+        for figure in document.elements(.figure) where isWithinContainer(figure) || figure == container {
+            var source: String?
+            var caption: String?
+            var credit: String?
+            document.forEachDescendant(of: figure) { d in
+                let node = document.nodes[d]
+                guard node.kind == .element else { return true }
+                if node.tag == .img, source == nil {
+                    source = document.attribute("src", of: d).flatMap { $0.hasPrefix("data:") ? nil : $0 }
+                        ?? document.attribute("data-src", of: d)
+                        ?? document.attribute("srcset", of: d)?.split(separator: " ").first.map(String.init)
+                }
+                if node.tag == .figcaption { caption = visibleText(d, includeHidden: true) }
+                if let value = document.attribute("class", of: d), ElementHints.words(value).contains(where: { $0 == "credit" || $0 == "copyright" }) {
+                    credit = visibleText(d, includeHidden: true)
+                }
+                return true
+            }
+            guard let source else { continue }
+            if var text = caption, let credit, !credit.isEmpty, let range = text.range(of: credit) {
+                text.removeSubrange(range)
+                caption = TextFolding.fold(text)
+            }
+            images.append(WebArticle.Image(url: resolve(source), caption: caption.flatMap { $0.isEmpty ? nil : $0 },
+                                           credit: credit.flatMap { $0.isEmpty ? nil : $0 }))
+        }
+        return images
+    }
+
+    // MARK: - Helpers
+
+    private func isWithinContainer(_ node: Int) -> Bool {
+        var e = Int(document.nodes[node].parent)
+        while e >= 0 {
+            if e == container { return true }
+            e = Int(document.nodes[e].parent)
+        }
+        return false
+    }
+
+    private func isHidden(_ node: Int) -> Bool {
+        var e = node
+        while e > 0 {
+            if verdicts[e] == .dropped, document.nodes[e].tag != .figcaption { return true }
+            e = Int(document.nodes[e].parent)
+        }
+        return false
+    }
+
+    /// The text of `node` as shown, whitespace folded, skipping dropped descendants.
+    func visibleText(_ node: Int, includeHidden: Bool = false) -> String {
+        var bytes: [UInt8] = []
+        document.forEachDescendant(of: node) { d in
+            let n = document.nodes[d]
+            if n.kind == .element {
+                if !includeHidden, verdicts[d] == .dropped { return false }
+                if n.tag.isBlock { bytes.append(0x20) }
+                return true
+            }
+            bytes.append(contentsOf: document.strings[Int(n.dataStart)..<Int(n.dataEnd)])
+            bytes.append(contentsOf: [])
+            return true
+        }
+        return TextFolding.fold(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A URL as written, made absolute where the page's address is known.
+    private func resolve(_ link: String) -> String {
+        if link.hasPrefix("//") { return "https:" + link }
+        guard link.hasPrefix("/"), let base = url ?? document.elements(.link).lazy.compactMap({ self.document.attribute("href", of: $0) }).first(where: { $0.hasPrefix("http") }) else { return link }
+        let bytes = Array(base.utf8)
+        guard let scheme = base.range(of: "://") else { return link }
+        let afterScheme = base.utf8.distance(from: base.utf8.startIndex, to: scheme.upperBound.samePosition(in: base.utf8)!)
+        let hostEnd = bytes[afterScheme...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+        return String(decoding: bytes[..<hostEnd], as: UTF8.self) + link
+    }
+}
+
+extension String {
+    func replacingUnderscores() -> String {
+        String(map { $0 == "_" ? "-" : $0 })
+    }
+}

@@ -1,0 +1,90 @@
+/// Turns the bytes of a web page into a ``WebArticle``: decodes them (``PageDecoder``),
+/// parses them (``HTMLParser``), finds the article's text among the page's blocks and reads
+/// its metadata. Holds no state: one can serve every thread.
+public struct WebArticleExtractor: Sendable {
+    /// Structured data's `articleBody` replaces the visible text when it has this many times
+    /// the words: pages that render the article with scripts, or show only a teaser.
+    static let structuredBodyFactor = 1.5
+
+    public init() {}
+
+    /// Extracts the article from `bytes`. `charset` is the encoding the transport declared
+    /// (an HTTP `Content-Type` charset), `url` the page's address (for dates in it and for
+    /// making image links absolute).
+    public func extract(_ bytes: [UInt8], charset: String? = nil, url: String? = nil) throws(WebArticleError) -> WebArticle {
+        if let reason = Self.binaryReason(bytes) { throw .notHTML(reason) }
+        let decoded = PageDecoder.decode(bytes, transportCharset: charset)
+        let document = HTMLParser.parse(decoded.utf8)
+        guard document.nodes.contains(where: { $0.kind == .element }) else { throw .notHTML("no markup found") }
+        return try extract(document, decoded: decoded, url: url)
+    }
+
+    func extract(_ document: HTMLDocument, decoded: PageDecoder.DecodedPage, url: String?) throws(WebArticleError) -> WebArticle {
+        var verdicts = [ElementHints.Verdict](repeating: .neutral, count: document.nodes.count)
+        for k in document.nodes.indices where document.nodes[k].kind == .element {
+            verdicts[k] = ElementHints.verdict(document, k)
+        }
+        let blocks = BlockBuilder.blocks(document, verdicts: verdicts)
+        let content = ContentExtractor(document: document, verdicts: verdicts, blocks: blocks).extract()
+        let metadata = MetadataExtractor(document: document, verdicts: verdicts, container: content.container, url: url)
+        let title = metadata.title
+
+        var paragraphs = content.blocks.map { paragraph($0, document) }
+        if let title, let first = paragraphs.first, first.kind == .heading || first.kind == .other,
+           TitleCleaner.similarity(first.text, title.value) >= 0.9 {
+            paragraphs.removeFirst()
+        }
+        var bodySource = "page"
+        if let body = metadata.structuredBody {
+            let structuredWords = TextFolding.words(body).count
+            let pageWords = paragraphs.reduce(0) { $0 + TextFolding.words($1.text).count }
+            if structuredWords >= 50, Double(structuredWords) > Self.structuredBodyFactor * Double(pageWords) {
+                let script = document.elements(.script).first { document.textContent($0).contains("articleBody") } ?? 0
+                let range = (Int(document.nodes[script].sourceStart), Int(document.nodes[script].sourceEnd))
+                paragraphs = body.split(whereSeparator: \.isNewline).map { TextFolding.fold(String($0)) }.filter { !$0.isEmpty }.map {
+                    WebArticle.Paragraph(text: $0, kind: .paragraph, pageStart: range.0, pageEnd: range.1)
+                }
+                bodySource = "json-ld"
+            }
+        }
+        if paragraphs.isEmpty { throw .noArticleText }
+        return WebArticle(
+            paragraphs: paragraphs, title: title, description: metadata.description, authors: metadata.authors,
+            published: metadata.published, modified: metadata.modified, siteName: metadata.siteName,
+            canonicalURL: metadata.canonicalURL, language: metadata.language, topImage: metadata.topImage,
+            images: metadata.images, section: metadata.section, tags: metadata.tags, paywalled: metadata.paywalled,
+            encoding: decoded.encoding, encodingEvidence: decoded.evidence, bodySource: bodySource)
+    }
+
+    private func paragraph(_ block: TextBlock, _ document: HTMLDocument) -> WebArticle.Paragraph {
+        let kind: WebArticle.Paragraph.Kind = switch block.kind {
+        case .paragraph: .paragraph
+        case .heading, .title: .heading
+        case .listItem: .listItem
+        case .quote: .quote
+        case .preformatted: .preformatted
+        case .cell: .cell
+        case .other: .other
+        }
+        // The element's own range when the block is all of it; the text's otherwise.
+        let owner = document.nodes[block.owner]
+        let ownsBlock: Bool = switch owner.tag {
+        case .p, .h1, .h2, .h3, .h4, .h5, .h6, .li, .dd, .dt, .blockquote, .pre, .td, .th: true
+        default: false
+        }
+        let start = ownsBlock ? Int(owner.sourceStart) : block.sourceStart
+        let end = ownsBlock ? Int(owner.sourceEnd) : block.sourceEnd
+        return WebArticle.Paragraph(text: String(decoding: block.text, as: UTF8.self), kind: kind, pageStart: start, pageEnd: end)
+    }
+
+    /// Why `bytes` cannot be a web page, if they cannot: NUL bytes or other control
+    /// characters in the first kilobytes mean binary data.
+    static func binaryReason(_ bytes: [UInt8]) -> String? {
+        if bytes.isEmpty { return "the page is empty" }
+        // UTF-16 pages are full of NULs and start with a byte order mark.
+        if PageDecoder.byteOrderMark(bytes) != nil { return nil }
+        let head = bytes.prefix(4096)
+        let controls = head.reduce(0) { $0 + ($1 < 0x09 || ($1 > 0x0D && $1 < 0x20 && $1 != 0x1B) ? 1 : 0) }
+        return controls * 100 > head.count ? "binary data (control bytes), not a web page" : nil
+    }
+}
