@@ -16,6 +16,9 @@ struct ContentExtractor {
     /// anyway: markup hints are wrong now and then, and the article is never boilerplate.
     static let overruleShare = 0.5
 
+    /// Readers' comments can outweigh a short article, but not hold all of a page's prose.
+    static let commentsOverruleShare = 0.9
+
     struct Result {
         /// The blocks of the article, in reading order.
         var blocks: [TextBlock]
@@ -37,36 +40,25 @@ struct ContentExtractor {
         }
         // 2. Which boilerplate marks stand: not one over most of the page's prose.
         let total = rawProse[0]
-        var suppressed = [Bool](repeating: false, count: count)
+        var marked = [Bool](repeating: false, count: count)
+        var hidden = [Bool](repeating: false, count: count)
+        let limit = Self.overruleShare * Double(max(total, 1))
         for k in 1..<max(1, count) where nodes[k].kind == .element {
             let parent = Int(nodes[k].parent)
-            let marked = verdicts[k] == .boilerplate && Double(rawProse[k]) < Self.overruleShare * Double(max(total, 1))
-            suppressed[k] = suppressed[parent] || marked
-        }
-        // 3. Net prose per element.
-        var net = [Int](repeating: 0, count: count)
-        for block in blocks {
-            let good = isProse(block) && !suppressed[block.owner]
-            let weight = good ? block.characters : -block.characters
-            var e = block.owner
-            while e >= 0 {
-                net[e] += weight
-                e = Int(nodes[e].parent)
+            let marks = switch verdicts[k] {
+            case .comments: Double(rawProse[k]) < Self.commentsOverruleShare * Double(max(total, 1))
+            case .boilerplate, .likelyBoilerplate: Double(rawProse[k]) < limit
+            default: false
             }
+            marked[k] = marked[parent] || marks
+            hidden[k] = hidden[parent] || verdicts[k] == .hidden
         }
-        var container = 0
-        var best = Int.min
-        for k in 0..<count where nodes[k].kind != .text && net[k] >= best && !suppressed[k] {
-            // Later (deeper) elements win ties: the tightest element around the same text.
-            if net[k] > best || isAncestor(container, of: k) {
-                best = net[k]
-                container = k
-            }
-        }
+        let (container, _) = bestContainer(suppressed: marked)
         // 4. The container's blocks, less what is boilerplate inside it.
         var kept: [TextBlock] = []
         for block in blocks where isAncestor(container, of: block.owner) || block.owner == container {
-            if suppressed[block.owner] || block.kind == .title || block.linkDensity > 0.5 { continue }
+            if marked[block.owner] || block.kind == .title || block.linkDensity > 0.5 { continue }
+            if hidden[block.owner], !isProse(block) { continue }
             if BoilerplatePhrases.matches(block.text) { continue }
             kept.append(block)
         }
@@ -78,6 +70,54 @@ struct ContentExtractor {
         return Result(blocks: kept, container: container)
     }
 
+    /// Share of the page's prose the chosen container must hold for the boilerplate marks to stand.
+    static let minimumMarkedShare = 0.3
+
+    /// 3. The element with the most prose net of the rest, and the prose it holds.
+    private func bestContainer(suppressed: [Bool]) -> (Int, Int) {
+        let nodes = document.nodes
+        var net = [Double](repeating: 0, count: nodes.count)
+        var prose = [Int](repeating: 0, count: nodes.count)
+        for block in blocks {
+            let good = isProse(block) && !suppressed[block.owner]
+            var weight = good ? Double(block.characters) : -Double(block.characters) * penalty(block)
+            var e = block.owner
+            var level = 0
+            while e >= 0 {
+                net[e] += weight
+                if good { prose[e] += block.characters }
+                e = Int(nodes[e].parent)
+                level += 1
+                if level > Self.undecayedLevels { weight *= Self.levelDecay }
+            }
+        }
+        var container = 0
+        var best = -Double.infinity
+        for k in 0..<nodes.count where nodes[k].kind != .text && net[k] >= best && !suppressed[k] && canHoldArticle(nodes[k].tag) {
+            // Later (deeper) elements win ties: the tightest element around the same text.
+            if net[k] > best || isAncestor(container, of: k) {
+                best = net[k]
+                container = k
+            }
+        }
+        return (container, prose[container])
+    }
+
+    /// A block counts in full for the elements up to this many levels above it, and less by
+    /// ``levelDecay`` each level further up: the article is the element right around its
+    /// paragraphs, not a distant ancestor that also gathers scattered teasers.
+    static let undecayedLevels = 3
+    static let levelDecay = 0.9
+
+    /// What a block that is not prose costs the element holding it, per character: links in
+    /// full (menus, link lists), other short text in part (subheadings, list items and
+    /// credits are in articles too).
+    func penalty(_ block: TextBlock) -> Double {
+        block.linkDensity >= 0.35 ? 1 : Self.shortTextPenalty
+    }
+
+    static let shortTextPenalty = 0.25
+
     /// Whether a block reads as article prose rather than navigation or furniture.
     func isProse(_ block: TextBlock) -> Bool {
         if block.linkDensity >= 0.35 { return false }
@@ -87,6 +127,18 @@ struct ContentExtractor {
         }
         if block.characters >= 100 { return true }
         return block.characters >= 40 && block.sentenceEnds > 0 && block.words >= 7
+    }
+
+    /// A paragraph, heading, list item or inline element is a block of the article, never
+    /// all of it: the article is at least the element around its paragraphs.
+    private func canHoldArticle(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .p, .h1, .h2, .h3, .h4, .h5, .h6, .li, .dt, .dd, .pre, .a, .span, .b, .i, .em, .strong, .font, .small,
+             .td, .th, .tr, .caption, .figcaption, .label, .q, .cite, .blockquote, .u, .sub, .sup:
+            false
+        default:
+            true
+        }
     }
 
     private func isAncestor(_ ancestor: Int, of node: Int) -> Bool {

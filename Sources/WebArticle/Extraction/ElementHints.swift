@@ -4,30 +4,43 @@
 struct ElementHints {
     enum Verdict: UInt8 {
         case neutral
-        /// Never text of the article: scripts, forms, media, hidden elements.
+        /// Never text of the article: scripts, forms, media.
         case dropped
         /// Markup says boilerplate; the extractor still keeps it if it holds the article.
         case boilerplate
+        /// Markup hints at boilerplate (a header, an aside, "meta", "info"); the extractor
+        /// still keeps it if it holds the article.
+        case likelyBoilerplate
+        /// Hidden by markup or inline style: not where the article is looked for, but its
+        /// prose is kept when it lies inside the article.
+        case hidden
+        /// Markup says readers' comments: never the article unless it holds nearly all of a
+        /// page's prose.
+        case comments
         /// Markup says article body.
         case body
     }
 
     /// Words that mark boilerplate whatever else the class says.
     private static let strongBoilerplate: Set<String> = [
-        "comment", "comments", "commentlist", "disqus", "share", "shares", "sharing", "sharebar", "social", "socials",
+        "share", "shares", "sharing", "sharebar", "social", "socials",
         "related", "recirc", "recommended", "recommendation", "recommendations", "newsletter", "newsletters",
         "subscribe", "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "promo", "promotion",
         "promoted", "sponsor", "sponsored", "advert", "advertisement", "advertising", "ad", "ads", "adv", "dfp",
         "outbrain", "taboola", "sidebar", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb",
         "breadcrumbs", "masthead", "toolbar", "popup", "modal", "trending", "popular", "mostread", "byline",
-        "caption", "captions", "credit", "credits", "tags", "pagination", "pager", "skip", "hidden", "sronly",
-        "visuallyhidden", "screenreader", "print", "login", "paywall", "banner", "teaser", "teasers", "readmore",
-        "playlist", "carousel", "slideshow", "gallery",
+        "caption", "captions", "credit", "credits", "tags", "pagination", "pager", "skip", "sronly",
+        "visuallyhidden", "screenreader", "login", "banner", "teaser", "teasers", "readmore", "playlist",
+    ]
+    /// Words that mark readers' comments.
+    private static let commentWords: Set<String> = [
+        "comment", "comments", "commentlist", "commentary-list", "disqus", "replies", "reply", "respond", "discussion",
+        "usercomments", "talkback", "readercomments",
     ]
     /// Words that mark boilerplate unless the class also says body.
     private static let weakBoilerplate: Set<String> = [
         "header", "meta", "widget", "rail", "author", "authors", "more", "aside", "sticky", "overlay", "dialog",
-        "tools", "actions", "bio", "timestamp", "date", "dateline", "info", "links", "list", "follow",
+        "tools", "actions", "bio", "timestamp", "date", "dateline", "info", "links", "follow", "print",
     ]
     private static let bodyWords: Set<String> = [
         "article", "articlebody", "content", "body", "story", "storybody", "text", "entry", "post", "main",
@@ -49,25 +62,29 @@ struct ElementHints {
             break
         }
         if document.nodes[node].isForeign { return .dropped }
-        if document.hasAttribute("hidden", node) { return .dropped }
-        if let hidden = document.attribute("aria-hidden", of: node), hidden == "true" { return .dropped }
-        if let style = document.attribute("style", of: node), isHiddenStyle(style) { return .dropped }
+        // Hidden now is not hidden for good: paywalls and "read more" buttons hide the rest
+        // of the article until a script shows it.
+        if document.hasAttribute("hidden", node) { return .hidden }
+        if let hidden = document.attribute("aria-hidden", of: node), hidden == "true" { return .hidden }
+        if let style = document.attribute("style", of: node), isHiddenStyle(style) { return .hidden }
         if let itemprop = document.attribute("itemprop", of: node) {
             let lower = itemprop.lowercased()
             if lower.contains("articlebody") || lower == "text" { return .body }
-            if lower.contains("comment") { return .boilerplate }
+            if lower.contains("comment") { return .comments }
         }
         if let role = document.attribute("role", of: node), boilerplateRoles.contains(role.lowercased()) { return .boilerplate }
-        var strong = false, weak = false, body = false
+        var strong = false, weak = false, body = false, comments = false
         for name in ["class", "id"] as [StaticString] {
             guard let value = document.attribute(name, of: node) else { continue }
             for word in words(value) {
-                if strongBoilerplate.contains(word) { strong = true } else if weakBoilerplate.contains(word) { weak = true } else if bodyWords.contains(word) { body = true }
+                if commentWords.contains(word) { comments = true } else if strongBoilerplate.contains(word) { strong = true } else if weakBoilerplate.contains(word) { weak = true } else if bodyWords.contains(word) { body = true }
             }
         }
-        if strong || (weak && !body) { return .boilerplate }
+        if comments { return .comments }
+        if strong { return .boilerplate }
+        if weak && !body { return .likelyBoilerplate }
         switch tag {
-        case .aside, .footer, .header: return .boilerplate
+        case .aside, .footer, .header: return .likelyBoilerplate
         default: return body ? .body : .neutral
         }
     }
@@ -78,34 +95,49 @@ struct ElementHints {
         return compact.contains("display:none") || compact.contains("visibility:hidden")
     }
 
-    /// The words of a class or id: split at anything not a letter or digit and at
-    /// lower-to-upper case changes ("relatedArticles" → related, articles), lowercased;
-    /// with the whole value run together too ("sr-only" → sronly), for names written with dashes.
+    /// The words of a class or id: each name split at anything not a letter or digit and at
+    /// lower-to-upper case changes ("relatedArticles" → related, articles), lowercased, and
+    /// the name run together too ("sr-only" → sronly).
     static func words(_ value: String) -> [String] {
         var words: [String] = []
-        var current: [UInt8] = []
-        var joined: [UInt8] = []
-        var previousLower = false
-        func flush() {
-            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
+        for name in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            let parts = classWords(name)
+            // A class that says what an element has, lacks or enables ("has-sidebar",
+            // "no-comments", "enableCommentsCount") is not what the element is.
+            if let first = parts.first, Self.featurePrefixes.contains(first) { continue }
+            words.append(contentsOf: parts)
+            if parts.count > 1 { words.append(parts.joined()) }
         }
-        for b in value.utf8 {
+        return words
+    }
+
+    private static let featurePrefixes: Set<String> = [
+        "has", "with", "no", "without", "enable", "enabled", "disable", "disabled", "show", "hide", "is", "can",
+        "allow", "allows", "use", "uses", "js", "not",
+    ]
+
+    /// One class name's words, lowercased, split at non-alphanumerics and case changes.
+    private static func classWords(_ name: Substring) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previousLower = false
+        for b in name.utf8 {
             let isUpper = b >= 0x41 && b <= 0x5A
             let isLower = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
             if isUpper || isLower {
-                if isUpper, previousLower { flush() }
+                if isUpper, previousLower, !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
                 current.append(ASCII.lowercased(b))
-                joined.append(ASCII.lowercased(b))
                 previousLower = isLower
             } else {
-                flush()
-                if b == 0x20 || b == 0x09 || b == 0x0A { if joined.count > 0 { words.append(String(decoding: joined, as: UTF8.self)) }; joined.removeAll(keepingCapacity: true) }
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
                 previousLower = false
             }
         }
-        flush()
-        if !joined.isEmpty { words.append(String(decoding: joined, as: UTF8.self)) }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 }
