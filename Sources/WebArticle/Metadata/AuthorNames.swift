@@ -10,6 +10,7 @@ enum AuthorNames {
         "updated", "published", "posted", "photo", "photos", "video", "by", "and", "the", "with", "from", "in",
         "senior", "associate", "chief", "columnist", "guest", "author", "authors", "share", "follow", "email",
         "more", "about", "bio", "view", "all", "articles", "read", "min", "minutes", "ago", "hours", "opinion",
+        "twitter", "facebook", "instagram", "linkedin", "x", "threads", "mastodon", "link", "copied", "copy",
     ]
 
     static func clean(_ raw: [String], siteName: String?) -> [String] {
@@ -57,9 +58,17 @@ enum AuthorNames {
     }
 
     private static func person(_ piece: String, siteName: String?) -> String? {
-        let name = piece.trimmingCharacters(in: CharacterSet(charactersIn: ".:-–—()[]\"'"))
-        let words = name.split(separator: " ")
+        var name = piece.trimmingCharacters(in: CharacterSet(charactersIn: ".:-–—()[]\"'"))
+        // A publication after the name ("Jane Doe The Associated Press"), or the name alone is one.
+        if let the = name.range(of: " The ") { name = String(name[..<the.lowerBound]) }
+        if name.hasPrefix("The ") { return nil }
+        // Letters after the name (MS, RDN, PhD) and "Link Copied" buttons.
+        var words = name.split(separator: " ").map(String.init)
+        while let last = words.last, words.count > 1, isCredential(last) || ["Link", "Copied", "Follow"].contains(last) { words.removeLast() }
+        name = words.joined(separator: " ")
         guard (1...5).contains(words.count), name.count <= 60 else { return nil }
+        // An acronym alone is an agency or a credential (AP, WBEZ, RDN), not a byline name.
+        if words.count == 1, isCredential(words[0]) { return nil }
         if name.contains("@") || name.contains("://") || name.contains(where: \.isNumber) { return nil }
         let lowerWords = TextFolding.words(name).map(String.init)
         if lowerWords.isEmpty || lowerWords.allSatisfy(notNames.contains) || lowerWords.contains(where: { ["staff", "updated", "published", "posted", "reporter", "editor", "correspondent", "writer"].contains($0) }) { return nil }
@@ -67,5 +76,13 @@ enum AuthorNames {
         // A name starts with a capital (or is in a script without case).
         guard let first = name.unicodeScalars.first, !first.properties.isLowercase else { return nil }
         return name
+    }
+
+    /// MS, RDN, PhD, M.D.: short and mostly capitals.
+    private static func isCredential(_ word: String) -> Bool {
+        let letters = word.filter(\.isLetter)
+        guard (1...5).contains(letters.count) else { return false }
+        let capitals = letters.filter(\.isUppercase).count
+        return capitals >= 2 && capitals * 3 >= letters.count * 2 || ["PhD", "MSc", "BSc"].contains(letters)
     }
 }

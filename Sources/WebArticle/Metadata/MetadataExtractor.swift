@@ -85,10 +85,14 @@ struct MetadataExtractor {
         return names.isEmpty ? nil : .init(names, from: "byline")
     }
 
-    /// Elements that name the author: `rel=author`, `itemprop=author`, and classes that say byline or author.
+    /// Elements that name the author: `rel=author`, `itemprop=author`, classes that say byline
+    /// or author, and links to an author's page (`/author/...`) up to the article's end (not
+    /// the bylines of teasers below it).
     private func bylineElements() -> [Int] {
         var marked: [Int] = []
         var classed: [Int] = []
+        var linked: [Int] = []
+        let articleEnd = document.nodes[container].sourceEnd
         for k in document.nodes.indices where document.nodes[k].kind == .element && !isHidden(k) {
             if let rel = document.attribute("rel", of: k), rel.lowercased().split(separator: " ").contains("author") {
                 marked.append(k)
@@ -100,13 +104,16 @@ struct MetadataExtractor {
                     return name == nil
                 }
                 marked.append(name ?? k)
-            } else if let value = document.attribute("class", of: k) {
-                let words = ElementHints.words(value)
-                if words.contains(where: { $0 == "byline" || $0 == "author" || $0 == "authorname" || $0 == "bylineauthor" }) { classed.append(k) }
+            } else if let value = document.attribute("class", of: k),
+                      ElementHints.words(value).contains(where: { Self.bylineClassWords.contains($0) }) {
+                classed.append(k)
+            } else if document.nodes[k].tag == .a, document.nodes[k].sourceStart < articleEnd, let href = document.attribute("href", of: k),
+                      Self.authorPaths.contains(where: { href.contains($0) }) {
+                linked.append(k)
             }
         }
         // The innermost byline elements only, or their names repeat.
-        let chosen = marked.isEmpty ? classed : marked
+        let chosen = !marked.isEmpty ? marked : !classed.isEmpty ? classed : linked
         let set = Set(chosen)
         return chosen.filter { k in
             var inner = false
@@ -117,6 +124,9 @@ struct MetadataExtractor {
             return !inner
         }.prefix(6).map { $0 }
     }
+
+    private static let bylineClassWords: Set<String> = ["byline", "author", "authors", "authorname", "bylineauthor", "contributor"]
+    private static let authorPaths = ["/author/", "/authors/", "/staff/", "/people/", "/profile/", "/journalist/", "/reporter/"]
 
     var published: WebArticle.Sourced<String>? {
         date(jsonKeys: ["datePublished", "dateCreated"],
@@ -150,8 +160,33 @@ struct MetadataExtractor {
         for time in times.sorted(by: { isWithinContainer($0) && !isWithinContainer($1) }) {
             if let raw = document.attribute("datetime", of: time), let value = DateNormalizer.normalize(raw) { return .init(value, from: "time") }
         }
+        // A date as the page prints it, in a `time` element or one whose class says date.
+        if let printed = printedDate() { return printed }
         for candidate in [url, canonicalURL?.value].compactMap({ $0 }) {
             if let value = DateNormalizer.fromURL(candidate) { return .init(value, from: "url") }
+        }
+        return nil
+    }
+
+    /// The first date printed in a `<time>` or a date-classed element (inside the article's
+    /// element first), that does not say it is an update.
+    private func printedDate() -> WebArticle.Sourced<String>? {
+        var inside: [Int] = [], outside: [Int] = []
+        for k in document.nodes.indices where document.nodes[k].kind == .element && !isHidden(k) {
+            let isDate: Bool
+            if document.nodes[k].tag == .time {
+                isDate = true
+            } else if let value = document.attribute("class", of: k) {
+                isDate = ElementHints.words(value).contains { ["date", "published", "timestamp", "posted", "pubdate", "dateline", "publishdate", "datetime"].contains($0) }
+            } else {
+                isDate = false
+            }
+            if isDate { if isWithinContainer(k) { inside.append(k) } else { outside.append(k) } }
+        }
+        for k in inside + outside {
+            let text = visibleText(k)
+            guard text.utf8.count <= 80, !text.lowercased().contains("updated"), let value = DateNormalizer.normalize(text) else { continue }
+            return .init(value, from: "text")
         }
         return nil
     }

@@ -18,6 +18,8 @@ struct StructuredData {
             var bytes = Array(document.textContent(script).utf8)
             // Some pages wrap the JSON in a CDATA section or a comment.
             if let open = bytes.firstIndex(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }) { bytes.removeSubrange(..<open) }
+            // Raw line breaks and tabs inside strings are common and make strict JSON fail.
+            for k in bytes.indices where bytes[k] < 0x20 { bytes[k] = 0x20 }
             guard let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else { continue }
             collect(value, depth: 0)
         }
@@ -44,7 +46,8 @@ struct StructuredData {
         }
         var best: (Int, [String: Any])?
         for object in objects {
-            guard let r = rank(object) else { continue }
+            // Any other object that has a headline or a publication date (a recipe, a review).
+            guard let r = rank(object) ?? (object["headline"] != nil || object["datePublished"] != nil ? 3 : nil) else { continue }
             if best == nil || r < best!.0 { best = (r, object) }
         }
         return best?.1
