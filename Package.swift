@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "WebArticle", exclude: ["Tools"]),
         .target(
             name: "NewsAnalysis",
-            dependencies: ["JSONOutput"],
+            dependencies: ["JSONOutput", "WebArticle"],
             exclude: ["Tools"],
             resources: [.copy("Resources")]
         ),
@@ -43,6 +43,7 @@ let package = Package(
                 "ZeroMQ",
                 "JSONOutput",
                 "NewsAnalysis",
+                "WebArticle",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -54,6 +55,8 @@ let package = Package(
                 "Copydesk",
                 "CZMQBench",
                 "JSONOutput",
+                "NewsAnalysis",
+                "WebArticle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,3 +1,5 @@
+import WebArticle
+
 /// Why an input could not be analysed. These are the input's fault (or a broken install, for
 /// ``missingResource``): retrying does not help.
 public enum AnalysisError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -11,6 +13,8 @@ public enum AnalysisError: Error, Hashable, Sendable, CustomStringConvertible {
     case notText
     /// A resource file is missing from the module bundle.
     case missingResource(String)
+    /// A web page gave no article: not HTML, or no article text in it.
+    case page(WebArticleError)
 
     public var description: String {
         switch self {
@@ -19,6 +23,7 @@ public enum AnalysisError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidUTF8(let offset): "the article is not valid UTF-8 (first bad byte at offset \(offset))"
         case .notText: "the article does not look like text (too few letters)"
         case .missingResource(let name): "the analyzer's resource \(name) is missing from the bundle"
+        case .page(let error): error.description
         }
     }
 }

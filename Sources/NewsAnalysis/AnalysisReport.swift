@@ -1,5 +1,5 @@
 /// What the analyzer found in one article. Every span is in Unicode code points of
-/// ``Article/text`` (end-exclusive). Optional fields are left out of the JSON when absent.
+/// ``Article/text`` (end-exclusive), or of ``PageInfo/text`` for a web page. Optional fields are left out of the JSON when absent.
 /// Published as a JSON Schema in `Resources/report.schema.json`.
 public struct AnalysisReport: Sendable, Hashable, Codable {
     // Identity
@@ -21,6 +21,10 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public var dateline: LocatedText?
     /// A line that is only a date ("Friday, July 21, 2017"), as it stands.
     public var dateLine: LocatedText?
+    /// When the article was published and last modified, ISO 8601 ("2023-12-17T10:20:00-05:00",
+    /// or "2023-12-17" for a date alone): from the page for a web page, else as the caller gave it.
+    public var published: String?
+    public var modified: String?
     public var images: [ImageCaption]
     /// Who else reported ("AP contributed to this report." gives "AP").
     public var contributors: [String]
@@ -52,6 +56,10 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public var topics: [Topic]
     /// Who did what to whom, in text order.
     public var events: [Event]
+
+    /// For an article read from a web page: the text the spans index, the page's metadata and
+    /// where each paragraph came from.
+    public var page: PageInfo?
 
     public init(id: String?, url: String?, contentHash: String, analyzerVersion: String) {
         self.id = id

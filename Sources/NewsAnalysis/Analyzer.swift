@@ -94,8 +94,9 @@ public final class Analyzer: Sendable {
     }
 
     /// The analysis itself, on the article's code points.
-    private func analyze(
-        scalars: [Unicode.Scalar], contentHash: String, id: String?, url: String?, title: String?, published: String?, began: ContinuousClock.Instant
+    func analyze(
+        scalars: [Unicode.Scalar], contentHash: String, id: String?, url: String?, title: String?, published: String?,
+        began: ContinuousClock.Instant, layout: TextLayout? = nil
     ) throws -> AnalysisReport {
         if scalars.count > maximumScalars { throw AnalysisError.tooLarge(scalars: scalars.count, limit: maximumScalars) }
         var visible = 0, letters = 0
@@ -108,7 +109,7 @@ public final class Analyzer: Sendable {
 
         var report = AnalysisReport(id: id, url: url, contentHash: contentHash, analyzerVersion: Self.version)
         var doc = Document(scalars: scalars, lexicon: lexicon)
-        StructurePass(lexicon: lexicon).run(&doc, &report, title: title)
+        StructurePass(lexicon: lexicon).run(&doc, &report, title: title, layout: layout)
         report.language = LanguageGuesser().guess(doc)
         if report.language == "en" || report.language == "und" {
             EntityPass(lexicon: lexicon, tagger: tagger).run(&doc, &report)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads one article object, the shape of a JSONL input line and of an intake request:
-/// `{"id", "text" | "html", "url", "title", "published", "meta"}`.
+/// `{"id", "text" | "html", "url", "title", "published", "charset", "meta"}`.
 public enum ArticleJSON {
     /// The article in `bytes`, or why it is not one.
     ///
@@ -105,7 +105,7 @@ public enum ArticleJSON {
         }
 
         var strings: [String: String] = [:]
-        for key in ["url", "title", "published"] {
+        for key in ["url", "title", "published", "charset"] {
             switch fields[key] {
             case nil, is NSNull: continue
             case let value as String: strings[key] = value
@@ -124,16 +124,48 @@ public enum ArticleJSON {
         }
 
         let url = strings["url"] ?? ""
+        var body = bodyBytes
+        var charset = ""
+        if format == .html, let declared = strings["charset"] {
+            (body, charset) = pageBytes(html: bodyBytes, charset: declared)
+        }
         return .success(ArticleRecord(
             id: id ?? ArticleID.derive(url: url, body: bodyBytes),
             source: source,
             format: format,
-            body: bodyBytes,
+            body: body,
             url: url,
             title: strings["title"] ?? "",
             published: strings["published"] ?? "",
-            metaJSON: meta
+            metaJSON: meta,
+            charset: charset
         ))
+    }
+
+    /// What an `html` string with a `charset` stands for. A JSON string is text already, so
+    /// the charset only matters when the string is the page's bytes read one per code point
+    /// (the Latin-1 view a crawler gives when it did not decode the page: every code point
+    /// below U+0100): those bytes, to be decoded with the charset. Any other string is the
+    /// page's text, in UTF-8 whatever the charset says.
+    static func pageBytes(html utf8: [UInt8], charset: String) -> ([UInt8], String) {
+        let label = charset.lowercased()
+        guard !label.isEmpty, label != "utf-8", label != "utf8" else { return (utf8, "") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var i = 0
+        while i < utf8.count {
+            let b = utf8[i]
+            if b < 0x80 {
+                bytes.append(b)
+                i += 1
+            } else if (b == 0xC2 || b == 0xC3), i + 1 < utf8.count, utf8[i + 1] & 0xC0 == 0x80 {
+                bytes.append((b & 0x03) << 6 | (utf8[i + 1] & 0x3F))
+                i += 2
+            } else {
+                return (utf8, "utf-8")  // a code point past U+00FF: this is text, not bytes
+            }
+        }
+        return (bytes, charset)
     }
 }
 

@@ -16,10 +16,13 @@ public struct ArticleRecord: Sendable, Hashable {
     public var published: String
     /// The caller's free `meta` object as JSON text, or empty.
     public var metaJSON: [UInt8]
+    /// For an HTML body, the encoding its bytes are in as the caller saw it declared (an
+    /// HTTP `Content-Type` charset), or empty to let the page say.
+    public var charset: String
 
     public init(
         id: String, attempt: Int = 1, source: String, format: BodyFormat = .text, body: [UInt8],
-        url: String = "", title: String = "", published: String = "", metaJSON: [UInt8] = []
+        url: String = "", title: String = "", published: String = "", metaJSON: [UInt8] = [], charset: String = ""
     ) {
         self.id = id
         self.attempt = attempt
@@ -30,6 +33,7 @@ public struct ArticleRecord: Sendable, Hashable {
         self.title = title
         self.published = published
         self.metaJSON = metaJSON
+        self.charset = charset
     }
 
     /// How ``body`` is written.

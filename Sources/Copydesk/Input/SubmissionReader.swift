@@ -1,9 +1,11 @@
 import Foundation
 import JSONOutput
+import WebArticle
 
 /// The intake requests for some files, read lazily: each non-blank line of a `.jsonl` file as
-/// it is, `.html`/`.htm` files as `{"html": ...}` and other files as `{"text": ...}` (bytes that
-/// are not UTF-8 are replaced, so the text differs from the file's).
+/// it is, `.html`/`.htm` files as `{"html": ...}`, decoded from the page's own encoding as a
+/// browser would, and other files as `{"text": ...}` (bytes that are not UTF-8 are replaced,
+/// so the text differs from the file's).
 public struct SubmissionReader: Sequence {
     public let files: [String]
 
@@ -43,7 +45,8 @@ public struct SubmissionReader: Sequence {
                 } else if let data = FileManager.default.contents(atPath: path) {
                     let isHTML = ["html", "htm"].contains((path as NSString).pathExtension.lowercased())
                     var object: [UInt8] = Array((isHTML ? #"{"html":"# : #"{"text":"#).utf8)
-                    JSONText.appendString(String(decoding: data, as: UTF8.self), to: &object)
+                    let text = isHTML ? PageDecoder.decode(Array(data)).utf8 : Array(data)
+                    JSONText.appendString(String(decoding: text, as: UTF8.self), to: &object)
                     object.append(UInt8(ascii: "}"))
                     return object
                 }

@@ -37,6 +37,7 @@ public enum WireMessage: Sendable, Hashable {
                 fields.append(article.title)
                 fields.append(article.published)
                 fields.append(article.metaJSON)
+                fields.append(article.charset)
                 frames += [fields.frame, Frame(article.body)]
             }
         case .results(let records):
@@ -87,14 +88,16 @@ public enum WireMessage: Sendable, Hashable {
             articles.reserveCapacity(parts.count / 2)
             for base in stride(from: 1, to: parts.count, by: 2) {
                 let fields = try PackedFields.read(parts[base])
-                guard fields.count == 8 else { throw .malformed("TASKS: an article has 8 fields, not \(fields.count)") }
+                // The ninth field, charset, came later: eight-field articles are read too.
+                guard fields.count == 8 || fields.count == 9 else { throw .malformed("TASKS: an article has 9 fields, not \(fields.count)") }
                 guard let format = ArticleRecord.BodyFormat(rawValue: try text(fields[3])) else {
                     throw .malformed("TASKS: unknown body format")
                 }
                 articles.append(ArticleRecord(
                     id: try text(fields[0]), attempt: try number(fields[1]), source: try text(fields[2]),
                     format: format, body: parts[base + 1].bytes, url: try text(fields[4]),
-                    title: try text(fields[5]), published: try text(fields[6]), metaJSON: fields[7]
+                    title: try text(fields[5]), published: try text(fields[6]), metaJSON: fields[7],
+                    charset: fields.count > 8 ? try text(fields[8]) : ""
                 ))
             }
             self = .tasks(ventilator: try text(parts[0].bytes), articles)

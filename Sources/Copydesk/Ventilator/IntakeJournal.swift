@@ -29,9 +29,14 @@ final class IntakeJournal {
                     title TEXT NOT NULL,
                     published TEXT NOT NULL,
                     meta BLOB NOT NULL,
-                    finished INTEGER NOT NULL DEFAULT 0
+                    finished INTEGER NOT NULL DEFAULT 0,
+                    charset TEXT NOT NULL DEFAULT ''
                 )
                 """)
+            // Journals written before the charset column came get it.
+            if try !db.columns(in: "article").contains(where: { $0.name == "charset" }) {
+                try db.execute(sql: "ALTER TABLE article ADD COLUMN charset TEXT NOT NULL DEFAULT ''")
+            }
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS article_unfinished ON article(finished) WHERE finished = 0")
         }
     }
@@ -43,8 +48,9 @@ final class IntakeJournal {
             var known: Set<String> = []
             for article in articles {
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO article (id, attempt, format, body, url, title, published, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [article.id, article.attempt, article.format.rawValue, Data(article.body), article.url, article.title, article.published, Data(article.metaJSON)]
+                    sql: "INSERT OR IGNORE INTO article (id, attempt, format, body, url, title, published, meta, charset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [article.id, article.attempt, article.format.rawValue, Data(article.body), article.url, article.title, article.published,
+                                Data(article.metaJSON), article.charset]
                 )
                 if db.changesCount == 0 { known.insert(article.id) }
             }
@@ -72,13 +78,14 @@ final class IntakeJournal {
     /// Every accepted article not yet finished, oldest first: the work a restarted ventilator resumes.
     func unfinished() throws -> [ArticleRecord] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, attempt, format, body, url, title, published, meta FROM article WHERE finished = 0 ORDER BY rowid").map { row in
+            try Row.fetchAll(db, sql: "SELECT id, attempt, format, body, url, title, published, meta, charset FROM article WHERE finished = 0 ORDER BY rowid").map { row in
                 ArticleRecord(
                     id: row["id"], attempt: row["attempt"], source: "intake",
                     format: ArticleRecord.BodyFormat(rawValue: row["format"]) ?? .text,
                     body: [UInt8]((row["body"] as Data?) ?? Data()),
                     url: row["url"], title: row["title"], published: row["published"],
-                    metaJSON: [UInt8]((row["meta"] as Data?) ?? Data())
+                    metaJSON: [UInt8]((row["meta"] as Data?) ?? Data()),
+                    charset: row["charset"]
                 )
             }
         }

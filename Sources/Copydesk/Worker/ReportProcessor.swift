@@ -17,10 +17,6 @@ public struct ReportProcessor: Sendable {
             let failure = FailureRecord(id: record.id, attempt: record.attempt, source: record.source, reason: reason, stage: .analysis)
             return ProcessedArticle(ResultRecord(id: record.id, attempt: record.attempt, status: .failed, line: failure.jsonLine))
         }
-        // NUL bytes mean binary data, unless the bytes are not even UTF-8 (a binary file mostly is not).
-        if record.body.containsByte(0) {
-            return failed(Self.firstInvalidUTF8Offset(record.body).map(Self.notUTF8(at:)) ?? "binary data (NUL bytes), not text")
-        }
         let url = record.url.isEmpty ? nil : record.url
         let title = record.title.isEmpty ? nil : record.title
         let published = record.published.isEmpty ? nil : record.published
@@ -28,13 +24,16 @@ public struct ReportProcessor: Sendable {
         do {
             switch record.format {
             case .text:
+                // NUL bytes mean binary data, unless the bytes are not even UTF-8 (a binary file mostly is not).
+                if record.body.containsByte(0) {
+                    return failed(Self.firstInvalidUTF8Offset(record.body).map(Self.notUTF8(at:)) ?? "binary data (NUL bytes), not text")
+                }
                 // The analyzer checks and decodes the bytes in one pass.
                 report = try analyzer.analyze(utf8: record.body, url: url, title: title, published: published)
             case .html:
-                guard let html = String(validating: record.body, as: UTF8.self) else {
-                    return failed(Self.notUTF8(at: Self.firstInvalidUTF8Offset(record.body) ?? 0))
-                }
-                report = try analyzer.analyze(Article(id: nil, text: HTMLText.extract(html), url: url, title: title, published: published))
+                // Any encoding: the page is decoded as a browser would, never refused for it.
+                report = try analyzer.analyze(html: record.body, charset: record.charset.isEmpty ? nil : record.charset,
+                                              url: url, title: title, published: published)
             }
         } catch AnalysisError.invalidUTF8(let offset) {
             return failed(Self.notUTF8(at: offset))

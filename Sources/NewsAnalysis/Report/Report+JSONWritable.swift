@@ -24,6 +24,8 @@ extension AnalysisReport: JSONWritable {
         json.member("authors", authors)
         json.member("dateline", dateline)
         json.member("dateLine", dateLine)
+        json.member("published", published)
+        json.member("modified", modified)
         json.member("images", images)
         json.member("contributors", contributors)
         json.member("paragraphs", paragraphs)
@@ -41,6 +43,46 @@ extension AnalysisReport: JSONWritable {
         json.member("tone", tone)
         json.member("topics", topics)
         json.member("events", events)
+        json.member("page", page)
+    }
+}
+
+extension PageInfo: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.member("text", text)
+        json.member("encoding", encoding)
+        json.member("encodingSource", encodingSource)
+        json.member("bodySource", bodySource)
+        json.member("siteName", siteName)
+        json.member("canonicalURL", canonicalURL)
+        json.member("declaredLanguage", declaredLanguage)
+        json.member("description", description)
+        json.member("topImage", topImage)
+        json.member("section", section)
+        json.member("tags", tags)
+        json.member("paywalled", paywalled)
+        json.member("paragraphs", paragraphs)
+        json.member("sources", sources)
+        json.endObject()
+    }
+}
+
+extension ByteRange: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.member("start", start)
+        json.member("end", end)
+        json.endObject()
+    }
+}
+
+extension MetadataSource: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.member("field", field)
+        json.member("source", source)
+        json.endObject()
     }
 }
 
@@ -68,6 +110,7 @@ extension ImageCaption: JSONWritable {
         json.beginObject()
         json.member("caption", caption)
         json.member("credit", credit)
+        json.member("url", url)
         json.endObject()
     }
 }

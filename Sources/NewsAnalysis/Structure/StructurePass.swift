@@ -12,10 +12,15 @@ struct StructurePass {
         writing: FNV.lowercased("writing"), additional: FNV.lowercased("additional"), photos: FNV.lowercased("photos")
     )
 
-    func run(_ doc: inout Document, _ report: inout AnalysisReport, title: String?) {
+    func run(_ doc: inout Document, _ report: inout AnalysisReport, title: String?, layout: TextLayout? = nil) {
         var images: [(caption: Int, credit: LocatedText?, key: UInt64)] = []
         var issues: [CopyIssue] = []
         let lines = doc.lines
+        if let layout {
+            applyLayout(layout, &doc, &report)
+            finish(&doc, &report, issues: [])
+            return
+        }
 
         // 1. Captions and credits.
         for (n, line) in lines.enumerated() {
@@ -100,7 +105,36 @@ struct StructurePass {
             }
             cursor += 1
         }
+        finish(&doc, &report, issues: issues)
+    }
 
+    /// Roles as the page gave them: headline, dek, captions with their credits; the rest body.
+    private func applyLayout(_ layout: TextLayout, _ doc: inout Document, _ report: inout AnalysisReport) {
+        for n in doc.lines.indices {
+            let line = doc.lines[n]
+            guard let (role, rangeStart) = layout.role(at: line.start) else { continue }
+            doc.roles[n] = role
+            switch role {
+            case .headline: report.headline = doc.located(tokens: line.tokens)
+            case .subheadline: report.subheadline = doc.located(tokens: line.tokens)
+            case .caption:
+                report.images.append(ImageCaption(caption: doc.located(tokens: line.tokens), credit: nil, url: layout.imageURLs[rangeStart]))
+            case .credit:
+                let credit = doc.located(tokens: line.tokens)
+                if let last = report.images.indices.last, report.images[last].credit == nil {
+                    report.images[last].credit = credit
+                } else {
+                    report.images.append(ImageCaption(caption: credit, credit: credit, url: layout.imageURLs[rangeStart]))
+                }
+                doc.creditMentions.append(line.tokens)
+            default: break
+            }
+        }
+        report.authors = layout.authors
+    }
+
+    /// Body paragraphs and sentences, contributor notes, and the scopes later passes read.
+    private func finish(_ doc: inout Document, _ report: inout AnalysisReport, issues: [CopyIssue]) {
         // 3. Body paragraphs and sentences.
         let splitter = SentenceSplitter()
         var paragraphs: [Range<Int>] = []
