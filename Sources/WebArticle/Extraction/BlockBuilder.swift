@@ -10,6 +10,9 @@ struct BlockBuilder {
     private var pendingSpace = false
     private var preDepth = 0
     private var linkDepth = 0
+    /// Length of the block's text when a link or button last closed: a link that opens right
+    /// there is another word ("<a>Subscribe</a><a>Sign in</a>"), which CSS would space apart.
+    private var controlClosedAt: Int?
 
     init(document: HTMLDocument, verdicts: [ElementHints.Verdict]) {
         self.document = document
@@ -69,6 +72,7 @@ struct BlockBuilder {
         if tag.isBlock || tag == .unknown && isBlockLike(k) { flush() }
         if tag == .pre || tag == .listing { preDepth += 1 }
         if tag == .a { linkDepth += 1 }
+        if tag == .a || tag == .button, let closed = controlClosedAt, closed == current?.text.count { pendingSpace = true }
         if tag == .td || tag == .th { pendingSpace = true }
     }
 
@@ -76,6 +80,7 @@ struct BlockBuilder {
         let tag = document.nodes[k].tag
         if tag == .pre || tag == .listing { preDepth -= 1 }
         if tag == .a { linkDepth -= 1 }
+        if tag == .a || tag == .button { controlClosedAt = current?.text.count }
         if tag == .td || tag == .th {
             pendingSpace = true
             return
@@ -100,6 +105,7 @@ struct BlockBuilder {
         }
         current = nil
         pendingSpace = false
+        controlClosedAt = nil
     }
 
     /// The block's owner: the nearest block-level ancestor of text node `k`.
@@ -111,9 +117,10 @@ struct BlockBuilder {
         return e
     }
 
+    /// What the block is, from its owner and the few elements around it: a paragraph inside a
+    /// quote or a list item is part of that.
     private func kind(of owner: Int) -> TextBlock.Kind {
         var e = owner
-        // A paragraph inside a quote or a list item is part of that.
         var depth = 0
         while e > 0, depth < 4 {
             switch document.nodes[e].tag {
@@ -123,7 +130,6 @@ struct BlockBuilder {
             case .blockquote: return .quote
             case .pre, .listing: return .preformatted
             case .td, .th: return .cell
-            case .p: if depth == 0 { return .paragraph }
             default: break
             }
             e = Int(document.nodes[e].parent)

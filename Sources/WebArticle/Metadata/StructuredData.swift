@@ -18,11 +18,36 @@ struct StructuredData {
             var bytes = Array(document.textContent(script).utf8)
             // Some pages wrap the JSON in a CDATA section or a comment.
             if let open = bytes.firstIndex(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }) { bytes.removeSubrange(..<open) }
-            // Raw line breaks and tabs inside strings are common and make strict JSON fail.
-            for k in bytes.indices where bytes[k] < 0x20 { bytes[k] = 0x20 }
+            bytes = Self.escapingControlCharacters(bytes)
             guard let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else { continue }
             collect(value, depth: 0)
         }
+    }
+
+    /// Raw line breaks and tabs inside JSON strings are common in pages and make strict
+    /// JSON fail: inside strings a line break becomes `\n` and other control bytes a space.
+    static func escapingControlCharacters(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var inString = false, escaped = false
+        for b in bytes {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if b == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if b == UInt8(ascii: "\"") {
+                    inString = false
+                } else if b < 0x20 {
+                    if b == 0x0A { out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")]) } else if b != 0x0D { out.append(0x20) }
+                    continue
+                }
+            } else if b == UInt8(ascii: "\"") {
+                inString = true
+            }
+            out.append(b)
+        }
+        return out
     }
 
     private mutating func collect(_ value: Any, depth: Int) {

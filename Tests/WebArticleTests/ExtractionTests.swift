@@ -1,0 +1,77 @@
+import Testing
+@testable import WebArticle
+
+/// The article's text and nothing else: boilerplate around it and inside it is dropped, what
+/// belongs to it is kept in reading order, and each paragraph maps back into the page.
+struct ExtractionTests {
+    @Test func boilerplateIsDroppedAndTheArticleKeptInOrder() throws {
+        let bytes = try TestPages.bytes("news-article-with-boilerplate.html")
+        let article = try WebArticleExtractor().extract(bytes)
+        #expect(article.paragraphs.map(\.text) == [
+            "The harbour bridge opened to traffic again on Tuesday morning, two years after cracks in its main span forced the council to close it.",
+            "Engineers replaced 340 steel cables and the whole deck, and the work ran four months late, the council said in a statement.",
+            "What it cost",
+            "The repair cost £48 million, about a third more than the first estimate, and the council will borrow most of it over twenty years.",
+            "Cables replaced: 340",
+            "Months late: four",
+            "We owe the people who waited so long a bridge that will last another hundred years, and that is what we have built.",
+            "Local businesses on the north shore said trade had fallen by a fifth while the crossing was shut, and welcomed the reopening.",
+            "Buses will return to their old routes over the crossing from next Monday, the transport authority said.",
+        ])
+        #expect(article.paragraphs.map(\.kind) == [.paragraph, .paragraph, .heading, .paragraph, .listItem, .listItem, .quote, .paragraph, .paragraph])
+        #expect(article.bodySource == "page")
+    }
+
+    @Test func eachParagraphPointsAtItsElementInThePage() throws {
+        let bytes = try TestPages.bytes("news-article-with-boilerplate.html")
+        let article = try WebArticleExtractor().extract(bytes)
+        for paragraph in article.paragraphs {
+            let element = String(decoding: bytes[paragraph.pageStart..<paragraph.pageEnd], as: UTF8.self)
+            #expect(element.hasPrefix("<"), "\(element.prefix(20))")
+            // The element's own text is the paragraph (entities and spacing aside).
+            let firstWords = paragraph.text.split(separator: " ").prefix(3).joined(separator: " ")
+            #expect(element.contains(firstWords))
+        }
+    }
+
+    @Test func commentsAreNotTheArticleEvenWhenLonger() throws {
+        let comments = (1...6).map { "<div class=\"comment\"><p>Reader \($0) thinks the council has handled this badly from the start and should resign over it, every one of them.</p></div>" }
+        let html = "<html><body><article>" + TestPages.prose.map { "<p>\($0)</p>" }.joined() + "</article><section id=comments>" + comments.joined() + "</section></body></html>"
+        let article = try TestPages.extract(html)
+        #expect(article.paragraphs.map(\.text) == TestPages.prose)
+    }
+
+    @Test func hiddenRestOfAPaywalledArticleIsKept() throws {
+        let html = "<html><body><article><div class=preview><p>\(TestPages.prose[0])</p></div>"
+            + "<div class=subscriber-only style=\"display: none\"><p>\(TestPages.prose[1])</p><p>\(TestPages.prose[2])</p></div>"
+            + "<div style=display:none><a href=/login>Log in</a></div></article></body></html>"
+        let article = try TestPages.extract(html)
+        #expect(article.paragraphs.map(\.text) == TestPages.prose)
+    }
+
+    @Test func lineBreaksStayInsideTheirParagraph() throws {
+        let html = TestPages.article([TestPages.prose[0], "First line of the address,<br>second line of it, and a sentence to make it prose.", TestPages.prose[1]])
+        let article = try TestPages.extract(html)
+        #expect(article.paragraphs[1].text == "First line of the address,\nsecond line of it, and a sentence to make it prose.")
+    }
+
+    @Test func structuredDataBodyStandsInForAnEmptyPage() throws {
+        let body = (TestPages.prose + TestPages.prose).joined(separator: "\n")
+        let html = """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Flood","articleBody":"\(body)"}</script></head>
+            <body><div id=app><p>Loading the article, please wait a moment.</p></div></body></html>
+            """
+        let article = try TestPages.extract(html)
+        #expect(article.bodySource == "json-ld")
+        #expect(article.paragraphs.map(\.text) == TestPages.prose + TestPages.prose)
+    }
+
+    @Test func badInputGetsAReason() {
+        #expect(throws: WebArticleError.notHTML("the page is empty")) { try WebArticleExtractor().extract([]) }
+        #expect(throws: WebArticleError.notHTML("binary data (control bytes), not a web page")) {
+            try WebArticleExtractor().extract((0..<2_000).map { UInt8($0 % 7) })
+        }
+        #expect(throws: WebArticleError.notHTML("no markup found")) { try TestPages.extract("just some words, no tags at all") }
+        #expect(throws: WebArticleError.noArticleText) { try TestPages.extract("<html><body><nav><a href=/>Home</a></nav></body></html>") }
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+@testable import WebArticle
+
+/// Metadata from JSON-LD, Open Graph and plain markup, each with where it came from.
+struct MetadataTests {
+    @Test func fromJSONLDAndOpenGraph() throws {
+        let article = try WebArticleExtractor().extract(try TestPages.bytes("news-article-with-boilerplate.html"))
+        #expect(article.title == .init("Harbour bridge reopens after two-year repair", from: "h1"))
+        #expect(article.authors == .init(["Maren Holt", "Idris Fenwick"], from: "json-ld"))
+        #expect(article.published == .init("2024-03-05T08:30:00+00:00", from: "json-ld"))
+        #expect(article.modified == .init("2024-03-05T11:02:00+00:00", from: "json-ld"))
+        #expect(article.siteName?.value == "The Northern Courier")
+        #expect(article.description?.value == "Commuters return to the crossing as the council counts the cost.")
+        #expect(article.canonicalURL?.value == "https://courier.example/local/2024/03/05/harbour-bridge-reopens")
+        #expect(article.language == .init("en-GB", from: "html:lang"))
+        #expect(article.topImage?.value == "https://courier.example/img/bridge.jpg")
+        #expect(article.section?.value == "Local")
+        #expect(article.tags?.value == ["Transport", "Council"])
+        #expect(article.paywalled == .init(true, from: "json-ld"))
+        #expect(article.images == [WebArticle.Image(url: "https://courier.example/img/bridge-deck.jpg", caption: "The new deck during testing last month.", credit: "Photo: Lena Brandt")])
+    }
+
+    @Test func fromPlainMarkup() throws {
+        let html = """
+            <html><head><title>Flood waters recede in the valley | Valley Times</title>
+            <meta property="og:site_name" content="Valley Times"></head>
+            <body><h1>Flood waters recede in the valley</h1>
+            <div class="byline">By Jane Doe and John Roe, Staff Writers</div>
+            <article><p>\(TestPages.prose[0])</p><p>\(TestPages.prose[1])</p>
+            <p class="date">Published Dec. 17, 2023 at 10:20 a.m. EST</p></article></body></html>
+            """
+        let article = try TestPages.extract(html, url: "https://valley.example/news/flood")
+        #expect(article.title == .init("Flood waters recede in the valley", from: "h1"))
+        #expect(article.authors == .init(["Jane Doe", "John Roe"], from: "byline"))
+        #expect(article.published == .init("2023-12-17T10:20:00-05:00", from: "text"))
+    }
+
+    @Test func titleWithoutItsSiteName() {
+        #expect(TitleCleaner.removingSiteName("Flood waters recede - Valley Times", siteName: "Valley Times", url: nil) == "Flood waters recede")
+        #expect(TitleCleaner.removingSiteName("WSJ | Markets fall on rate fears", siteName: nil, url: "https://www.wsj.com/articles/x") == "Markets fall on rate fears")
+    }
+
+    @Test func authorNamesAreCleaned() {
+        #expect(AuthorNames.clean(["By Lauren Manaker MS, RDN, LD"], siteName: nil) == ["Lauren Manaker"])
+        #expect(AuthorNames.clean(["John O'Connor The Associated Press"], siteName: nil) == ["John O'Connor"])
+        #expect(AuthorNames.clean(["Chip Mitchell", "WBEZ", "Staff", "Valley Times", "@handle", "Twitter"], siteName: "Valley Times") == ["Chip Mitchell"])
+    }
+
+    @Test(arguments: [
+        ("2023-12-17T10:20:30Z", "2023-12-17T10:20:30+00:00"),
+        ("2023-12-17T10:20:30.123+0530", "2023-12-17T10:20:30+05:30"),
+        ("2023-12-17", "2023-12-17"),
+        ("2023/12/17 10:20", "2023-12-17T10:20:00"),
+        ("Sun, 17 Dec 2023 10:20:30 GMT", "2023-12-17T10:20:30+00:00"),
+        ("December 17, 2023 4:05 PM PST", "2023-12-17T16:05:00-08:00"),
+        ("17 December 2023", "2023-12-17"),
+        ("17.12.2023", "2023-12-17"),
+        ("1702808430", "2023-12-17T10:20:30+00:00"),
+    ])
+    func datesAreNormalised(raw: String, iso: String) {
+        #expect(DateNormalizer.normalize(raw) == iso)
+    }
+
+    @Test func datesInURLs() {
+        #expect(DateNormalizer.fromURL("https://x.example/2023/12/17/story") == "2023-12-17")
+        #expect(DateNormalizer.fromURL("https://x.example/news/2023-12-17-story") == "2023-12-17")
+        #expect(DateNormalizer.fromURL("https://x.example/article/20231217/story") == "2023-12-17")
+        #expect(DateNormalizer.fromURL("https://x.example/story-12345678") == nil)
+    }
+}
