@@ -69,7 +69,7 @@ let package = Package(
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"]),
-        .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis", "JSONOutput"]),
+        .testTarget(name: "NewsAnalysisTests", dependencies: ["NewsAnalysis", "JSONOutput", "WebArticle"]),
         .testTarget(name: "WebArticleTests", dependencies: ["WebArticle"], resources: [.copy("Pages")]),
         .testTarget(
             name: "CopydeskTests",

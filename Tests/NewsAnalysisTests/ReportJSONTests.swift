@@ -41,7 +41,9 @@ struct ReportJSONTests {
         report.authors = ["A. Writer"]
         report.dateline = located
         report.dateLine = located
-        report.images = [ImageCaption(caption: located, credit: located), ImageCaption(caption: located, credit: nil)]
+        report.images = [ImageCaption(caption: located, credit: located, url: "https://example.com/a.jpg"), ImageCaption(caption: located, credit: nil)]
+        report.published = "2024-01-02T10:00:00+01:00"
+        report.modified = "2024-01-02"
         report.contributors = ["AP"]
         report.paragraphs = [span]
         report.body = "Body \"text\"\n"
@@ -74,11 +76,23 @@ struct ReportJSONTests {
             Event(actor: Event.Participant(name: "x", entity: nil, mention: located), action: .attack, verb: located, target: nil,
                   negated: false, sentence: span),
         ]
+        var page = PageInfo(text: "Paris", encoding: "utf-8", encodingSource: "meta", bodySource: "page")
+        page.siteName = "Site"
+        page.canonicalURL = "https://example.com/a"
+        page.declaredLanguage = "en-GB"
+        page.description = "Dek"
+        page.topImage = "https://example.com/a.jpg"
+        page.section = "World"
+        page.tags = ["a", "b"]
+        page.paywalled = false
+        page.paragraphs = [ByteRange(start: 10, end: 20)]
+        page.sources = [MetadataSource(field: "headline", source: "h1")]
+        report.page = page
         try expectSameAsCodable(report)
         // And the keys really are all there: the Codable form of this report has no nulls to hide a gap.
         var json = JSONWriter()
         report.write(to: &json)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
-        #expect(object.count == 28)
+        #expect(object.count == 31)
     }
 }
