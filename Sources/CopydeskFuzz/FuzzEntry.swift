@@ -12,6 +12,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     switch ProcessInfo.processInfo.environment["COPYDESK_FUZZ_TARGET"] ?? "protocols" {
     case "analysis": FuzzTargets.analysis(bytes)
+    case "webpage": FuzzTargets.webPage(bytes)
     default: FuzzTargets.protocols(bytes)
     }
     return 0
@@ -23,15 +24,18 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 struct FuzzReplay {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
-        guard let target = arguments.first, ["analysis", "protocols"].contains(target) else {
-            FileHandle.standardError.write(Data("usage: CopydeskFuzz analysis|protocols FILE...\n".utf8))
+        let targets: [String: ([UInt8]) -> Void] = [
+            "analysis": FuzzTargets.analysis, "protocols": FuzzTargets.protocols, "webpage": FuzzTargets.webPage,
+        ]
+        guard let name = arguments.first, let target = targets[name] else {
+            FileHandle.standardError.write(Data("usage: CopydeskFuzz analysis|protocols|webpage FILE...\n".utf8))
             exit(2)
         }
         for path in arguments.dropFirst() {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            target == "analysis" ? FuzzTargets.analysis(Array(data)) : FuzzTargets.protocols(Array(data))
+            target(Array(data))
         }
-        print("replayed \(arguments.count - 1) inputs through \(target)")
+        print("replayed \(arguments.count - 1) inputs through \(name)")
     }
 }
 #endif

@@ -9,7 +9,7 @@ struct FuzzRegressionTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Sources/CopydeskFuzz/Regressions")
 
-    @Test(arguments: ["analysis", "protocols"])
+    @Test(arguments: ["analysis", "protocols", "webpage"])
     func replaysKeptInputs(target: String) async throws {
         let workspace = try Workspace()
         // Hand-made inputs beside the kept crashes.
@@ -23,6 +23,12 @@ struct FuzzRegressionTests {
             Array("{\"text\":\"\\ud800\"}".utf8), Array(String(repeating: "[", count: 10_000).utf8),
             Array(String(repeating: "{\"a\":", count: 5_000).utf8), [0xC0, 0x80, 0xED, 0xA0, 0x80],
             Array(String(repeating: "\"Quote \u{201C}nested", count: 2_000).utf8),
+            // Web pages cut off or nested where parsers trip.
+            Array("<p>text<!-- never closed <script>".utf8), Array("<a href=\"never closed>text</a><p>more".utf8),
+            Array("<script>never closed".utf8), Array("<title>t</title><textarea>&#x110000;&#0;&".utf8),
+            Array((String(repeating: "<div><svg><math><p>", count: 3_000) + "x").utf8),
+            Array("<meta charset=iso-2022-jp><p>\u{1B}$B".utf8) + [0x1B, 0x24, 0x42, 0xFF], [0xFE, 0xFF, 0x00],
+            Array("<table><td><tr><th><li><dd><option></p></br></table></body></html><p>after".utf8),
         ]
         var files: [String] = []
         for (index, bytes) in handMade.enumerated() {

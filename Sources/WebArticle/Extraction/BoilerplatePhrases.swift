@@ -1,5 +1,6 @@
 /// Short lines that are page furniture wherever they stand ("Advertisement", "Read more",
-/// "Share this article"): matched whole, case-insensitively, on blocks of a few words.
+/// "Share this article"): matched whole, case-insensitively, on blocks of a few words; and
+/// the furniture a short line is made of ("...continues below this ad", "free articles left").
 enum BoilerplatePhrases {
     private static let phrases: Set<String> = [
         "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "read more", "read more:",
@@ -14,12 +15,39 @@ enum BoilerplatePhrases {
         "link copied", "copied", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest",
     ]
 
+    /// Parts of lines that make a short line furniture.
+    private static let fragments = [
+        "continues below", "continue reading below", "free articles left", "free article left", "get unlimited access",
+        "subscribe today", "subscribe now", "sign up for our", "sign up to our", "sign up for the", "subscribe to our",
+        "our newsletter", "newsletter sign", "download our app", "download the app", "follow us on",
+        "support our journalism", "journalism needs your support", "already a subscriber",
+        "this article is for subscribers", "we may receive compensation", "we may earn a commission",
+        "affiliate commission", "create a free account", "log in to continue", "sign in to continue",
+    ]
+
     static let longestPhrase = 48
+    /// Lines longer than this are text, whatever fragment they hold.
+    static let longestFurniture = 160
 
     static func matches(_ text: [UInt8]) -> Bool {
-        guard text.count <= longestPhrase else { return false }
+        guard text.count <= longestFurniture else { return false }
         var lowered = String(decoding: text, as: UTF8.self).lowercased()
+        if fragments.contains(where: { lowered.contains($0) }) { return true }
+        guard text.count <= longestPhrase else { return false }
         while let last = lowered.last, last == " " || last == "." || last == "\u{2026}" || last == ":" { lowered.removeLast() }
         return phrases.contains(lowered)
+    }
+
+    /// A note about the writer at the article's end: "Jane Doe is a reporter covering...",
+    /// "She can be reached at ...".
+    static func isAuthorNote(_ text: [UInt8]) -> Bool {
+        guard text.count <= 600 else { return false }
+        let lowered = String(decoding: text, as: UTF8.self).lowercased()
+        if lowered.contains("reached at") || lowered.contains("reach him at") || lowered.contains("reach her at") || lowered.contains("contact the author") { return true }
+        let roles = ["reporter", "writer", "editor", "correspondent", "journalist", "contributor", "columnist", "freelance"]
+        guard let isA = lowered.range(of: " is a ") ?? lowered.range(of: " is an ") ?? lowered.range(of: " is the ") else { return false }
+        // The role comes soon after the name: "is a senior reporter covering".
+        let after = lowered[isA.upperBound...].prefix(60)
+        return lowered.distance(from: lowered.startIndex, to: isA.lowerBound) < 60 && roles.contains(where: { after.contains($0) })
     }
 }

@@ -67,6 +67,8 @@ struct ContentExtractor {
         if let first = kept.firstIndex(where: isProse), let last = kept.lastIndex(where: isProse) {
             kept = Array(kept[first...last])
         }
+        // Notes about the writer at the end ("Jane Doe is a reporter covering...").
+        while kept.count > 1, let last = kept.last, BoilerplatePhrases.isAuthorNote(last.text) { kept.removeLast() }
         return Result(blocks: kept, container: container)
     }
 

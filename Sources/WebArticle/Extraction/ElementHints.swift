@@ -76,8 +76,13 @@ struct ElementHints {
         var strong = false, weak = false, body = false, comments = false
         for name in ["class", "id"] as [StaticString] {
             guard let value = document.attribute(name, of: node) else { continue }
-            for word in words(value) {
-                if commentWords.contains(word) { comments = true } else if strongBoilerplate.contains(word) { strong = true } else if weakBoilerplate.contains(word) { weak = true } else if bodyWords.contains(word) { body = true }
+            for words in classNames(value) {
+                for word in words {
+                    if commentWords.contains(word) { comments = true } else if strongBoilerplate.contains(word) { strong = true } else if weakBoilerplate.contains(word) { weak = true }
+                }
+                // A compound name is what its last word says: "article-body" is a body,
+                // "article-author-box" is not.
+                if let last = words.last, bodyWords.contains(last) || bodyWords.contains(words.joined()) { body = true }
             }
         }
         if comments { return .comments }
@@ -100,15 +105,22 @@ struct ElementHints {
     /// the name run together too ("sr-only" → sronly).
     static func words(_ value: String) -> [String] {
         var words: [String] = []
-        for name in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let parts = classWords(name)
-            // A class that says what an element has, lacks or enables ("has-sidebar",
-            // "no-comments", "enableCommentsCount") is not what the element is.
-            if let first = parts.first, Self.featurePrefixes.contains(first) { continue }
+        for parts in classNames(value) {
             words.append(contentsOf: parts)
             if parts.count > 1 { words.append(parts.joined()) }
         }
         return words
+    }
+
+    /// The words of each class name in a class or id value, less the names that say what an
+    /// element has, lacks or enables ("has-sidebar", "no-comments", "enableCommentsCount"),
+    /// which are not what the element is.
+    static func classNames(_ value: String) -> [[String]] {
+        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).compactMap { name in
+            let parts = classWords(name)
+            guard let first = parts.first, !Self.featurePrefixes.contains(first) else { return nil }
+            return parts
+        }
     }
 
     private static let featurePrefixes: Set<String> = [
