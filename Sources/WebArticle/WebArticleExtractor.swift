@@ -20,13 +20,14 @@ public struct WebArticleExtractor: Sendable {
     }
 
     func extract(_ document: HTMLDocument, decoded: PageDecoder.DecodedPage, url: String?) throws(WebArticleError) -> WebArticle {
+        let classes = ClassWords(document)
         var verdicts = [ElementHints.Verdict](repeating: .neutral, count: document.nodes.count)
         for k in document.nodes.indices where document.nodes[k].kind == .element {
-            verdicts[k] = ElementHints.verdict(document, k)
+            verdicts[k] = ElementHints.verdict(document, classes, k)
         }
         let blocks = BlockBuilder.blocks(document, verdicts: verdicts)
         let content = ContentExtractor(document: document, verdicts: verdicts, blocks: blocks).extract()
-        let metadata = MetadataExtractor(document: document, verdicts: verdicts, container: content.container, url: url)
+        let metadata = MetadataExtractor(document: document, verdicts: verdicts, classes: classes, container: content.container, url: url)
         let title = metadata.title
 
         var paragraphs = content.blocks.map { paragraph($0, document) }

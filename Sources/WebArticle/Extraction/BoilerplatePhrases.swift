@@ -29,25 +29,33 @@ enum BoilerplatePhrases {
     /// Lines longer than this are text, whatever fragment they hold.
     static let longestFurniture = 160
 
+    private static let fragmentBytes = fragments.map { Array($0.utf8) }
+
     static func matches(_ text: [UInt8]) -> Bool {
         guard text.count <= longestFurniture else { return false }
-        var lowered = String(decoding: text, as: UTF8.self).lowercased()
-        if fragments.contains(where: { lowered.contains($0) }) { return true }
+        let lowered = text.map(ASCII.lowercased)
+        if fragmentBytes.contains(where: { ASCII.contains(lowered, $0) }) { return true }
         guard text.count <= longestPhrase else { return false }
-        while let last = lowered.last, last == " " || last == "." || last == "\u{2026}" || last == ":" { lowered.removeLast() }
-        return phrases.contains(lowered)
+        var phrase = String(decoding: text, as: UTF8.self).lowercased()
+        while let last = phrase.last, last == " " || last == "." || last == "\u{2026}" || last == ":" { phrase.removeLast() }
+        return phrases.contains(phrase)
     }
 
     /// A note about the writer at the article's end: "Jane Doe is a reporter covering...",
     /// "She can be reached at ...".
     static func isAuthorNote(_ text: [UInt8]) -> Bool {
         guard text.count <= 600 else { return false }
-        let lowered = String(decoding: text, as: UTF8.self).lowercased()
-        if lowered.contains("reached at") || lowered.contains("reach him at") || lowered.contains("reach her at") || lowered.contains("contact the author") { return true }
-        let roles = ["reporter", "writer", "editor", "correspondent", "journalist", "contributor", "columnist", "freelance"]
-        guard let isA = lowered.range(of: " is a ") ?? lowered.range(of: " is an ") ?? lowered.range(of: " is the ") else { return false }
-        // The role comes soon after the name: "is a senior reporter covering".
-        let after = lowered[isA.upperBound...].prefix(60)
-        return lowered.distance(from: lowered.startIndex, to: isA.lowerBound) < 60 && roles.contains(where: { after.contains($0) })
+        let lowered = text.map(ASCII.lowercased)
+        for reach in ["reached at", "reach him at", "reach her at", "contact the author"] where ASCII.contains(lowered, Array(reach.utf8)) { return true }
+        // "Name is a (senior) reporter covering...": the role soon after a name at the start.
+        let opening = Array(lowered.prefix(120))
+        for isA in [" is a ", " is an ", " is the "] {
+            let needle = Array(isA.utf8)
+            guard let at = (0...max(0, min(60, opening.count - needle.count))).first(where: { opening[$0...].starts(with: needle) }) else { continue }
+            let after = Array(opening[(at + needle.count)...])
+            return ["reporter", "writer", "editor", "correspondent", "journalist", "contributor", "columnist", "freelance"]
+                .contains { ASCII.contains(after, Array($0.utf8)) }
+        }
+        return false
     }
 }

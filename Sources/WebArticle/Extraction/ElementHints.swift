@@ -22,7 +22,7 @@ struct ElementHints {
     }
 
     /// Words that mark boilerplate whatever else the class says.
-    private static let strongBoilerplate: Set<String> = [
+    private static let strongBoilerplate = ClassWords.hashes([
         "share", "shares", "sharing", "sharebar", "social", "socials",
         "related", "recirc", "recommended", "recommendation", "recommendations", "newsletter", "newsletters",
         "subscribe", "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "promo", "promotion",
@@ -31,27 +31,28 @@ struct ElementHints {
         "breadcrumbs", "masthead", "toolbar", "popup", "modal", "trending", "popular", "mostread", "byline",
         "caption", "captions", "credit", "credits", "tags", "pagination", "pager", "skip", "sronly",
         "visuallyhidden", "screenreader", "login", "banner", "teaser", "teasers", "readmore", "playlist",
-    ]
+    ])
     /// Words that mark readers' comments.
-    private static let commentWords: Set<String> = [
-        "comment", "comments", "commentlist", "commentary-list", "disqus", "replies", "reply", "respond", "discussion",
+    private static let commentWords = ClassWords.hashes([
+        "comment", "comments", "commentlist", "disqus", "replies", "reply", "respond", "discussion",
         "usercomments", "talkback", "readercomments",
-    ]
+    ])
     /// Words that mark boilerplate unless the class also says body.
-    private static let weakBoilerplate: Set<String> = [
+    private static let weakBoilerplate = ClassWords.hashes([
         "header", "meta", "widget", "rail", "author", "authors", "more", "aside", "sticky", "overlay", "dialog",
         "tools", "actions", "bio", "timestamp", "date", "dateline", "info", "links", "follow", "print",
-    ]
-    private static let bodyWords: Set<String> = [
+    ])
+    /// Heads of class names that say article body.
+    private static let bodyWords = ClassWords.hashes([
         "article", "articlebody", "content", "body", "story", "storybody", "text", "entry", "post", "main",
         "prose", "richtext", "paragraph", "paragraphs",
-    ]
+    ])
     private static let boilerplateRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
         "alertdialog", "tablist", "toolbar",
     ]
 
-    static func verdict(_ document: HTMLDocument, _ node: Int) -> Verdict {
+    static func verdict(_ document: HTMLDocument, _ classes: ClassWords, _ node: Int) -> Verdict {
         let tag = document.nodes[node].tag
         switch tag {
         case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas, .video, .audio,
@@ -68,26 +69,15 @@ struct ElementHints {
         if let hidden = document.attribute("aria-hidden", of: node), hidden == "true" { return .hidden }
         if let style = document.attribute("style", of: node), isHiddenStyle(style) { return .hidden }
         if let itemprop = document.attribute("itemprop", of: node) {
-            let lower = itemprop.lowercased()
-            if lower.contains("articlebody") || lower == "text" { return .body }
-            if lower.contains("comment") { return .comments }
+            let lower = itemprop.utf8.map(ASCII.lowercased)
+            if ASCII.contains(lower, "articlebody") || lower.elementsEqual("text".utf8) { return .body }
+            if ASCII.contains(lower, "comment") { return .comments }
         }
         if let role = document.attribute("role", of: node), boilerplateRoles.contains(role.lowercased()) { return .boilerplate }
-        var strong = false, weak = false, body = false, comments = false
-        for name in ["class", "id"] as [StaticString] {
-            guard let value = document.attribute(name, of: node) else { continue }
-            for words in classNames(value) {
-                for word in words {
-                    if commentWords.contains(word) { comments = true } else if strongBoilerplate.contains(word) { strong = true } else if weakBoilerplate.contains(word) { weak = true }
-                }
-                // A compound name is what its last word says: "article-body" is a body,
-                // "article-author-box" is not.
-                if let last = words.last, bodyWords.contains(last) || bodyWords.contains(words.joined()) { body = true }
-            }
-        }
-        if comments { return .comments }
-        if strong { return .boilerplate }
-        if weak && !body { return .likelyBoilerplate }
+        if classes.any(node, in: commentWords) { return .comments }
+        if classes.any(node, in: strongBoilerplate) { return .boilerplate }
+        let body = classes.anyHead(node, in: bodyWords)
+        if classes.any(node, in: weakBoilerplate), !body { return .likelyBoilerplate }
         switch tag {
         case .aside, .footer, .header: return .likelyBoilerplate
         default: return body ? .body : .neutral
@@ -96,60 +86,7 @@ struct ElementHints {
 
     /// `display: none` or `visibility: hidden` in a style attribute.
     static func isHiddenStyle(_ style: String) -> Bool {
-        let compact = String(style.lowercased().unicodeScalars.filter { $0 != " " })
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
-    }
-
-    /// The words of a class or id: each name split at anything not a letter or digit and at
-    /// lower-to-upper case changes ("relatedArticles" → related, articles), lowercased, and
-    /// the name run together too ("sr-only" → sronly).
-    static func words(_ value: String) -> [String] {
-        var words: [String] = []
-        for parts in classNames(value) {
-            words.append(contentsOf: parts)
-            if parts.count > 1 { words.append(parts.joined()) }
-        }
-        return words
-    }
-
-    /// The words of each class name in a class or id value, less the names that say what an
-    /// element has, lacks or enables ("has-sidebar", "no-comments", "enableCommentsCount"),
-    /// which are not what the element is.
-    static func classNames(_ value: String) -> [[String]] {
-        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).compactMap { name in
-            let parts = classWords(name)
-            guard let first = parts.first, !Self.featurePrefixes.contains(first) else { return nil }
-            return parts
-        }
-    }
-
-    private static let featurePrefixes: Set<String> = [
-        "has", "with", "no", "without", "enable", "enabled", "disable", "disabled", "show", "hide", "is", "can",
-        "allow", "allows", "use", "uses", "js", "not",
-    ]
-
-    /// One class name's words, lowercased, split at non-alphanumerics and case changes.
-    private static func classWords(_ name: Substring) -> [String] {
-        var words: [String] = []
-        var current: [UInt8] = []
-        var previousLower = false
-        for b in name.utf8 {
-            let isUpper = b >= 0x41 && b <= 0x5A
-            let isLower = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-            if isUpper || isLower {
-                if isUpper, previousLower, !current.isEmpty {
-                    words.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
-                current.append(ASCII.lowercased(b))
-                previousLower = isLower
-            } else {
-                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
-                previousLower = false
-            }
-        }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
+        let compact = style.utf8.filter { $0 != 0x20 }.map(ASCII.lowercased)
+        return ASCII.contains(compact, "display:none") || ASCII.contains(compact, "visibility:hidden")
     }
 }

@@ -6,6 +6,7 @@ import Foundation
 struct MetadataExtractor {
     let document: HTMLDocument
     let verdicts: [ElementHints.Verdict]
+    let classes: ClassWords
     /// The element the article's text came from: bylines and dates near it count first.
     let container: Int
     let url: String?
@@ -15,9 +16,10 @@ struct MetadataExtractor {
     /// `<meta>` values by lowercased `property`, `name` or `itemprop`, in page order.
     private let meta: [String: [String]]
 
-    init(document: HTMLDocument, verdicts: [ElementHints.Verdict], container: Int, url: String?) {
+    init(document: HTMLDocument, verdicts: [ElementHints.Verdict], classes: ClassWords, container: Int, url: String?) {
         self.document = document
         self.verdicts = verdicts
+        self.classes = classes
         self.container = container
         self.url = url
         structured = StructuredData(document)
@@ -104,8 +106,7 @@ struct MetadataExtractor {
                     return name == nil
                 }
                 marked.append(name ?? k)
-            } else if let value = document.attribute("class", of: k),
-                      ElementHints.words(value).contains(where: { Self.bylineClassWords.contains($0) }) {
+            } else if classes.any(k, in: Self.bylineClassWords) {
                 classed.append(k)
             } else if document.nodes[k].tag == .a, document.nodes[k].sourceStart < articleEnd, let href = document.attribute("href", of: k),
                       Self.authorPaths.contains(where: { href.contains($0) }) {
@@ -125,7 +126,9 @@ struct MetadataExtractor {
         }.prefix(6).map { $0 }
     }
 
-    private static let bylineClassWords: Set<String> = ["byline", "author", "authors", "authorname", "bylineauthor", "contributor"]
+    private static let bylineClassWords = ClassWords.hashes(["byline", "author", "authors", "authorname", "bylineauthor", "contributor"])
+    private static let dateClassWords = ClassWords.hashes(["date", "published", "timestamp", "posted", "pubdate", "dateline", "publishdate", "datetime"])
+    private static let creditClassWords = ClassWords.hashes(["credit", "copyright"])
     private static let authorPaths = ["/author/", "/authors/", "/staff/", "/people/", "/profile/", "/journalist/", "/reporter/"]
 
     var published: WebArticle.Sourced<String>? {
@@ -176,10 +179,8 @@ struct MetadataExtractor {
             let isDate: Bool
             if document.nodes[k].tag == .time {
                 isDate = true
-            } else if let value = document.attribute("class", of: k) {
-                isDate = ElementHints.words(value).contains { ["date", "published", "timestamp", "posted", "pubdate", "dateline", "publishdate", "datetime"].contains($0) }
             } else {
-                isDate = false
+                isDate = classes.any(k, in: Self.dateClassWords)
             }
             if isDate { if isWithinContainer(k) { inside.append(k) } else { outside.append(k) } }
         }
@@ -263,7 +264,7 @@ struct MetadataExtractor {
                         ?? document.attribute("srcset", of: d)?.split(separator: " ").first.map(String.init)
                 }
                 if node.tag == .figcaption { caption = visibleText(d, includeHidden: true) }
-                if let value = document.attribute("class", of: d), ElementHints.words(value).contains(where: { $0 == "credit" || $0 == "copyright" }) {
+                if classes.any(d, in: Self.creditClassWords) {
                     credit = visibleText(d, includeHidden: true)
                 }
                 return true

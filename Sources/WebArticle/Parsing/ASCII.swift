@@ -53,6 +53,29 @@ enum ASCII {
         return base.distance(to: hit)
     }
 
+    /// Whether `bytes` holds `needle` (compared as they are: lowercase both first to ignore case).
+    static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard n <= bytes.count else { return false }
+        let p = needle.utf8Start
+        outer: for i in 0...(bytes.count - n) {
+            for k in 0..<n where bytes[i + k] != p[k] { continue outer }
+            return true
+        }
+        return false
+    }
+
+    /// Whether `bytes` holds `needle`.
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0, n <= bytes.count else { return n == 0 }
+        outer: for i in 0...(bytes.count - n) where bytes[i] == needle[0] {
+            for k in 1..<n where bytes[i + k] != needle[k] { continue outer }
+            return true
+        }
+        return false
+    }
+
     /// FNV-1a of `bytes` lowercased: how tag and attribute names are compared without
     /// making strings.
     @inline(__always)
