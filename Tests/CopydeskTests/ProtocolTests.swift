@@ -10,7 +10,7 @@ struct ProtocolTests {
     @Test func everyMessageKindSurvivesItsFrames() throws {
         let article = ArticleRecord(
             id: "x-1", attempt: 2, source: "in.jsonl:3", format: .html, body: [0xFF, 0x00, 0x41],
-            url: "https://e.com", title: "T", published: "2024-01-02", metaJSON: Array(#"{"k":1}"#.utf8)
+            url: "https://e.com", title: "T", published: "2024-01-02", metaJSON: Array(#"{"k":1}"#.utf8), charset: "koi8-r"
         )
         let messages: [WireMessage] = [
             .credit(ventilator: "abc", received: 12, free: 30),
@@ -21,6 +21,30 @@ struct ProtocolTests {
         for message in messages {
             #expect(try WireMessage(frames: message.frames[...]) == message)
         }
+    }
+
+    /// Articles of eight packed fields, from before `charset`, still decode.
+    @Test func anArticleWithoutTheCharsetFieldDecodes() throws {
+        var fields = PackedFields()
+        for value in ["id-8", "1", "in.jsonl:1", "html", "https://e.com", "T", "", ""] { fields.append(value) }
+        let message = try WireMessage(frames: [Frame(WireMessage.version), Frame("TASKS"), Frame("v"), fields.frame, Frame(Array("<p>x</p>".utf8))][...])
+        guard case .tasks(_, let articles) = message else { Issue.record("not TASKS"); return }
+        #expect(articles.map(\.id) == ["id-8"])
+        #expect(articles.first?.charset == "")
+    }
+
+    /// A JSON `html` with a `charset` is the page's bytes when every code point is below
+    /// U+0100 (what `bytes.decode("latin-1")` gives), and text otherwise.
+    @Test func htmlWithACharsetIsReadAsThePagesBytesOnlyWhenItCanBe() throws {
+        // "Мир" in windows-1251 is CC E8 F0; as Latin-1 code points, "Ìèð".
+        let bytesView = try ArticleJSON.parse(Array(#"{"id":"b","html":"<p>Ìèð</p>","charset":"windows-1251"}"#.utf8),
+                                              source: "t", maximumBodyBytes: 1 << 20).get()
+        #expect(bytesView.body == Array("<p>".utf8) + [0xCC, 0xE8, 0xF0] + Array("</p>".utf8))
+        #expect(bytesView.charset == "windows-1251")
+        let text = try ArticleJSON.parse(Array(#"{"id":"t","html":"<p>Мир</p>","charset":"windows-1251"}"#.utf8),
+                                         source: "t", maximumBodyBytes: 1 << 20).get()
+        #expect(text.body == Array("<p>Мир</p>".utf8))
+        #expect(text.charset == "utf-8")
     }
 
     @Test func aWrongVersionOrShapeIsRefusedByName() {

@@ -77,6 +77,40 @@ struct RunCommandTests {
         #expect(run.stderr.contains("7 failed"))
     }
 
+    /// Web pages in any encoding, from files and from JSON, become reports of their article;
+    /// pages that are not HTML or hold no article become error records with the reason.
+    @Test func webPagesBecomeReportsOfTheirArticle() async throws {
+        let workspace = try Workspace()
+        let pages = Workspace.seeds.deletingLastPathComponent().appendingPathComponent("Tests/WebArticleTests/Pages")
+        for name in ["news-article-with-boilerplate.html", "koi8-r-http-equiv.html"] {
+            try workspace.write("in/\(name)", Data(contentsOf: pages.appendingPathComponent(name)))
+        }
+        try workspace.write("in/picture.html", Data([UInt8]([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]) + [UInt8](repeating: 0x01, count: 300)))
+        try workspace.write("in/feed.jsonl", """
+            {"id": "cp1251", "html": "<html><body><article><p>\\u00cc\\u00e8\\u00f0</p></article></body></html>", "charset": "windows-1251"}
+            {"id": "menu-only", "html": "<html><body><nav><a href='/'>Home</a></nav></body></html>"}
+            """)
+        let run = try ChildProcess("run", ["run", "in", "-o", "results.jsonl"], in: workspace.url)
+        #expect(try await run.waitForExit() == 0)
+
+        let reports = Dictionary(try workspace.records(in: "results.jsonl").map { (($0["source"] as? String) ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(reports.count == 3)
+        let news = try #require(reports["in/news-article-with-boilerplate.html"])
+        #expect((news["headline"] as? [String: Any])?["text"] as? String == "Harbour bridge reopens after two-year repair")
+        #expect(news["authors"] as? [String] == ["Maren Holt", "Idris Fenwick"])
+        #expect(news["published"] as? String == "2024-03-05T08:30:00+00:00")
+        #expect((news["body"] as? String)?.contains("Skip to content") == false)
+        #expect((news["page"] as? [String: Any])?["siteName"] as? String == "The Northern Courier")
+        #expect((reports["in/koi8-r-http-equiv.html"]?["body"] as? String) == "Привет, мир! Москва и Санкт-Петербург.")
+        #expect((reports["in/feed.jsonl:1"]?["body"] as? String) == "Мир")
+
+        let failures = try workspace.records(in: "results.errors.jsonl")
+        let reasons = Dictionary(failures.map { (($0["source"] as? String) ?? "", ($0["reason"] as? String) ?? "") }, uniquingKeysWith: { a, _ in a })
+        #expect(failures.count == 2)
+        #expect(reasons["in/picture.html"]?.hasPrefix("not HTML") == true)
+        #expect(reasons["in/feed.jsonl:2"] == "no article text found in the page")
+    }
+
     @Test func missingInputsAreRefusedBeforeAnythingStarts() async throws {
         let workspace = try Workspace()
         let run = try ChildProcess("run", ["run", "nowhere.txt", "-o", "results.jsonl"], in: workspace.url)

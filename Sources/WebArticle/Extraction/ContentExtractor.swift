@@ -53,7 +53,8 @@ struct ContentExtractor {
             marked[k] = marked[parent] || marks
             hidden[k] = hidden[parent] || verdicts[k] == .hidden
         }
-        let (container, _) = bestContainer(suppressed: marked)
+        // A page with no prose at all (a short note, a list) is all the article it has.
+        let container = total == 0 ? 0 : bestContainer(suppressed: marked).0
         // 4. The container's blocks, less what is boilerplate inside it.
         var kept: [TextBlock] = []
         for block in blocks where isAncestor(container, of: block.owner) || block.owner == container {
