@@ -54,7 +54,7 @@ struct ContentExtractor {
             hidden[k] = hidden[parent] || verdicts[k] == .hidden
         }
         // A page with no prose at all (a short note, a list) is all the article it has.
-        let container = total == 0 ? 0 : bestContainer(suppressed: marked).0
+        let container = total == 0 ? 0 : bestContainer(suppressed: marked, hidden: hidden).0
         // 4. The container's blocks, less what is boilerplate inside it.
         var kept: [TextBlock] = []
         for block in blocks where isAncestor(container, of: block.owner) || block.owner == container {
@@ -77,13 +77,14 @@ struct ContentExtractor {
     static let minimumMarkedShare = 0.3
 
     /// 3. The element with the most prose net of the rest, and the prose it holds.
-    private func bestContainer(suppressed: [Bool]) -> (Int, Int) {
+    private func bestContainer(suppressed: [Bool], hidden: [Bool]) -> (Int, Int) {
         let nodes = document.nodes
         var net = [Double](repeating: 0, count: nodes.count)
         var prose = [Int](repeating: 0, count: nodes.count)
         for block in blocks {
             let good = isProse(block) && !suppressed[block.owner]
-            var weight = good ? Double(block.characters) : -Double(block.characters) * penalty(block)
+            // Hidden furniture (forms, dialogs) costs nothing: no reader sees it.
+            var weight = good ? Double(block.characters) : hidden[block.owner] ? 0 : -Double(block.characters) * penalty(block)
             var e = block.owner
             var level = 0
             while e >= 0 {
