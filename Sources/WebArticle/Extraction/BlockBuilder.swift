@@ -164,7 +164,10 @@ struct BlockBuilder {
                 pendingSpace = false
             }
             if pendingSpace {
-                if let last = current!.text.last, last != 0x0A { current!.text.append(0x20) }
+                if let last = current!.text.last, last != 0x0A {
+                    current!.text.append(0x20)
+                    current!.spaces += 1
+                }
                 pendingSpace = false
             }
             // One code point.
@@ -186,6 +189,7 @@ struct BlockBuilder {
                 if strings[i + 2] == 0x82 { current!.sentenceEnds += 1 } else { current!.commas += 1 }
             } else if length >= 3 {
                 current!.words += 1  // CJK and other scripts without spaces: a code point is about a word
+                current!.unspacedScript += 1
             } else if i == start || strings[i - 1] < 0x80 && !CharacterReferences.isAlphanumeric(strings[i - 1]) {
                 current!.words += 1
             }

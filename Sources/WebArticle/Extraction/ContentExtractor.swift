@@ -16,6 +16,11 @@ struct ContentExtractor {
     /// anyway: markup hints are wrong now and then, and the article is never boilerplate.
     static let overruleShare = 0.5
 
+    /// A subtree the markup calls boilerplate outright (a footer, a share bar, "related") is
+    /// kept only when it holds nearly all of the page's prose; the page's own `body` and
+    /// `html` are never boilerplate, whatever their classes say.
+    static let strongOverruleShare = 0.75
+
     /// Readers' comments can outweigh a short article, but not hold all of a page's prose.
     static let commentsOverruleShare = 0.9
 
@@ -47,7 +52,8 @@ struct ContentExtractor {
             let parent = Int(nodes[k].parent)
             let marks = switch verdicts[k] {
             case .comments: Double(rawProse[k]) < Self.commentsOverruleShare * Double(max(total, 1))
-            case .boilerplate, .likelyBoilerplate: Double(rawProse[k]) < limit
+            case .boilerplate: nodes[k].tag != .body && nodes[k].tag != .html && Double(rawProse[k]) < Self.strongOverruleShare * Double(max(total, 1))
+            case .likelyBoilerplate: Double(rawProse[k]) < limit
             default: false
             }
             marked[k] = marked[parent] || marks
@@ -57,11 +63,26 @@ struct ContentExtractor {
         let container = total == 0 ? 0 : bestContainer(suppressed: marked, hidden: hidden).0
         // 4. The container's blocks, less what is boilerplate inside it.
         var kept: [TextBlock] = []
+        var hiddenProse: [Int] = []
         for block in blocks where isAncestor(container, of: block.owner) || block.owner == container {
             if marked[block.owner] || block.kind == .title || block.linkDensity > 0.5 { continue }
-            if hidden[block.owner], !isProse(block) { continue }
+            if hidden[block.owner] {
+                guard isProse(block) else { continue }
+                hiddenProse.append(kept.count)
+            }
             if BoilerplatePhrases.matches(block.text) { continue }
             kept.append(block)
+        }
+        // Hidden copies of visible text (schema.org microdata, print versions) go.
+        if !hiddenProse.isEmpty {
+            let copies = Set(hiddenProse)
+            let visible = kept.indices.filter { !copies.contains($0) }.map { kept[$0].text }
+            let joined = Array(visible.joined(separator: [0x20]))
+            kept = kept.indices.compactMap { k in
+                guard copies.contains(k) else { return kept[k] }
+                let probe = Array(kept[k].text.prefix(60))
+                return ASCII.contains(joined, probe) ? nil : kept[k]
+            }
         }
         // Short lines before the first and after the last prose block: kickers, bylines,
         // dates, "Related" headings, copyright lines.
@@ -129,8 +150,11 @@ struct ContentExtractor {
         case .title, .heading: return false
         default: break
         }
-        if block.characters >= 100 { return true }
-        return block.characters >= 40 && block.sentenceEnds > 0 && block.words >= 7
+        // Prose has spaces between its words (unless its script has none): a long URL or a
+        // comma-separated keyword list does not.
+        let spaced = block.spaces * 12 >= block.characters || block.unspacedScript * 2 >= block.characters
+        if block.characters >= 100 { return spaced }
+        return block.characters >= 40 && block.sentenceEnds > 0 && block.words >= 7 && spaced
     }
 
     /// A paragraph, heading, list item or inline element is a block of the article, never

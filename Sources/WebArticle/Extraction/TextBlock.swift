@@ -11,6 +11,10 @@ struct TextBlock {
     var linkCharacters = 0
     /// Words (runs of letters and digits).
     var words = 0
+    /// Spaces between words: a URL or a keyword list is long without them.
+    var spaces = 0
+    /// Code points of scripts written without spaces (CJK and the like).
+    var unspacedScript = 0
     /// Sentence ends (`.`, `!`, `?` and their CJK forms) and commas: signs of prose.
     var sentenceEnds = 0
     var commas = 0
