@@ -21,9 +21,19 @@ enum BoilerplatePhrases {
         "subscribe today", "subscribe now", "sign up for our", "sign up to our", "sign up for the", "subscribe to our",
         "our newsletter", "newsletter sign", "download our app", "download the app", "follow us on",
         "support our journalism", "journalism needs your support", "already a subscriber",
-        "this article is for subscribers", "we may receive compensation", "we may earn a commission",
-        "affiliate commission", "create a free account", "log in to continue", "sign in to continue",
+        "this article is for subscribers", "create a free account", "log in to continue", "sign in to continue",
+        "sign up for", "also read", "read more:", "bookmark your favourite", "bookmark your favorite", "your saved list",
+        "was this page helpful", "click to unmute", "html5 video", "video has an invalid", "enable javascript",
     ]
+    /// Disclosures, long enough to pass for text: matched on blocks up to ``longestDisclosure``.
+    private static let disclosures = [
+        "we may receive compensation", "we may earn a commission", "we receive compensation", "affiliate commission",
+        "affiliate partnerships", "affiliate links", "independently chosen by our editors", "independently selected by our editors",
+    ]
+    static let longestDisclosure = 500
+    private static let disclosureBytes = disclosures.map { Array($0.utf8) }
+    /// How credit lines under pictures start.
+    private static let creditOpenings = ["image:", "photo:", "photograph:", "photos:", "credit:", "(credit", "(photo", "photo by", "picture:", "illustration:", "video:"]
 
     static let longestPhrase = 48
     /// Lines longer than this are text, whatever fragment they hold.
@@ -32,13 +42,40 @@ enum BoilerplatePhrases {
     private static let fragmentBytes = fragments.map { Array($0.utf8) }
 
     static func matches(_ text: [UInt8]) -> Bool {
-        guard text.count <= longestFurniture else { return false }
+        guard text.count <= longestDisclosure else { return false }
         let lowered = text.map(ASCII.lowercased)
+        if disclosureBytes.contains(where: { ASCII.contains(lowered, $0) }) { return true }
+        guard text.count <= longestFurniture else { return false }
         if fragmentBytes.contains(where: { ASCII.contains(lowered, $0) }) { return true }
+        if isCredit(text, lowered) || isBylineOrDate(text) { return true }
         guard text.count <= longestPhrase else { return false }
         var phrase = String(decoding: text, as: UTF8.self).lowercased()
         while let last = phrase.last, last == " " || last == "." || last == "\u{2026}" || last == ":" { phrase.removeLast() }
         return phrases.contains(phrase)
+    }
+
+    /// A picture's credit standing as its own line: "Photo: Jane Doe/Reuters", "Image: Netflix",
+    /// "Jane Doe/Getty Images".
+    private static func isCredit(_ text: [UInt8], _ lowered: [UInt8]) -> Bool {
+        guard text.count <= 80 else { return false }
+        if creditOpenings.contains(where: { lowered.starts(with: $0.utf8) }) { return true }
+        // Name/Agency: a few capitalised words around a slash, no sentence.
+        let words = text.split(separator: 0x20)
+        guard (1...6).contains(words.count), text.contains(UInt8(ascii: "/")), !text.contains(UInt8(ascii: ".")) || text.last != UInt8(ascii: ".") else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first else { return true }
+            return (first >= 0x41 && first <= 0x5A) || first >= 0x80 || first == UInt8(ascii: "/")
+        }
+    }
+
+    /// A line that is only a byline ("By Jane Doe", "ByThe Associated Press") or only a date and time.
+    private static func isBylineOrDate(_ text: [UInt8]) -> Bool {
+        guard text.count <= 60 else { return false }
+        if text.count > 3, text.starts(with: "By".utf8), text[2] == 0x20 || (text[2] >= 0x41 && text[2] <= 0x5A),
+           !text.contains(UInt8(ascii: ".")) || text.split(separator: 0x20).count <= 6 {
+            return text.split(separator: 0x20).count <= 8
+        }
+        return DateNormalizer.normalize(String(decoding: text, as: UTF8.self)) != nil && text.split(separator: 0x20).count <= 7
     }
 
     /// A note about the writer at the article's end: "Jane Doe is a reporter covering...",
