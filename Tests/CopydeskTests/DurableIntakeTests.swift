@@ -12,20 +12,21 @@ struct DurableIntakeTests {
         let intake = "tcp://127.0.0.1:\(Workspace.freePort())"
         let ventilatorArguments = ["ventilator", "--tasks", tasks, "--sink", results, "--intake", intake, "--journal", "journal.sqlite", "--worker-timeout", "1", "--lease-timeout", "3"]
         let sink = try ChildProcess("sink", ["sink", "-o", "out.jsonl", "--results", results, "--ventilator", tasks], in: workspace.url)
-        let workers = try (1...2).map { try ChildProcess("worker-\($0)", ["worker", "--ventilator", tasks, "--sink", results, "--threads", "1", "--processor", "slow"], in: workspace.url) }
         let first = try ChildProcess("ventilator-1", ventilatorArguments, in: workspace.url)
         try await first.waitForOutput(containing: "intake=")
 
+        // Everything is accepted before any worker starts, so however slowly a loaded test
+        // runner submits, the kill below comes while most articles are still to do.
         let submit = try ChildProcess("submit", ["submit", "generated.jsonl", "--to", intake], in: workspace.url)
-        // Kill the ventilator as soon as everything is accepted and some is written, from a
-        // thread of our own started now, so a busy test runner cannot make the kill late.
-        async let killed = act(when: { !submit.process.isRunning && workspace.lineCount("out.jsonl") >= 100 }) { () -> Int in
+        #expect(try await submit.waitForExit() == 0)
+        #expect(submit.stdout.contains("1500 accepted (0 of them duplicates)"))
+        let workers = try (1...2).map { try ChildProcess("worker-\($0)", ["worker", "--ventilator", tasks, "--sink", results, "--threads", "1", "--processor", "slow"], in: workspace.url) }
+        // Kill the ventilator as soon as some is written, from a thread of our own, so a busy
+        // test runner cannot make the kill late.
+        let writtenAtKill = try await act(when: { workspace.lineCount("out.jsonl") >= 100 }) { () -> Int in
             first.signal(SIGKILL)
             return workspace.lineCount("out.jsonl")
         }
-        #expect(try await submit.waitForExit() == 0)
-        #expect(submit.stdout.contains("1500 accepted (0 of them duplicates)"))
-        let writtenAtKill = try await killed
         _ = try await first.waitForExit()
         #expect(writtenAtKill < generated.count, "the run ended before the kill; the test proves nothing")
 
