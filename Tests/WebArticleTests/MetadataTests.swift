@@ -55,7 +55,6 @@ struct MetadataTests {
         ("December 17, 2023 4:05 PM PST", "2023-12-17T16:05:00-08:00"),
         ("17 December 2023", "2023-12-17"),
         ("17.12.2023", "2023-12-17"),
-        ("1702808430", "2023-12-17T10:20:30+00:00"),
     ])
     func datesAreNormalised(raw: String, iso: String) {
         #expect(DateNormalizer.normalize(raw) == iso)

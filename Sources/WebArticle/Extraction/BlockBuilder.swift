@@ -38,25 +38,20 @@ struct BlockBuilder {
             switch node.kind {
             case .text:
                 appendText(k)
-            case .element:
-                if verdicts[k] == .dropped { continue }
-                enter(k)
-                stack.append((k, true))
-                var children: [Int] = []
+            case .element, .document:
+                if node.kind == .element {
+                    if verdicts[k] == .dropped { continue }
+                    enter(k)
+                    stack.append((k, true))
+                }
+                // Children pushed last first, so the first comes off the stack first.
+                let first = stack.count
                 var c = node.firstChild
                 while c >= 0 {
-                    children.append(Int(c))
+                    stack.append((Int(c), false))
                     c = nodes[Int(c)].nextSibling
                 }
-                for child in children.reversed() { stack.append((child, false)) }
-            case .document:
-                var children: [Int] = []
-                var c = node.firstChild
-                while c >= 0 {
-                    children.append(Int(c))
-                    c = nodes[Int(c)].nextSibling
-                }
-                for child in children.reversed() { stack.append((child, false)) }
+                stack[first...].reverse()
             }
         }
         flush()

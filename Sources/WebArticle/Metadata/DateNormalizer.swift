@@ -1,5 +1,5 @@
 /// Reads the date-times pages write (ISO 8601 and its near relations, RFC 2822, "Dec 17,
-/// 2023 10:20 AM EST", "17 December 2023", Unix seconds, dates in URLs) and writes them as
+/// 2023 10:20 AM EST", "17 December 2023", dates in URLs) and writes them as
 /// ISO 8601: "2023-12-17T10:20:00-05:00", "2023-12-17T10:20:00" when no zone is given, or
 /// "2023-12-17" for a date alone.
 enum DateNormalizer {
@@ -25,7 +25,7 @@ enum DateNormalizer {
     static func normalize(_ text: String) -> String? {
         let trimmed = text.trimmingASCIISpaces()
         guard !trimmed.isEmpty, trimmed.utf8.count < 200 else { return nil }
-        if let parts = iso(Array(trimmed.utf8)) ?? epoch(trimmed) ?? written(trimmed) { return format(parts) }
+        if let parts = iso(Array(trimmed.utf8)) ?? written(trimmed) { return format(parts) }
         return nil
     }
 
@@ -106,30 +106,6 @@ enum DateNormalizer {
             parts.offsetMinutes = zones[rest.prefix(while: { $0.isLetter }).description]
         }
         return parts
-    }
-
-    /// Unix time in seconds or milliseconds.
-    private static func epoch(_ text: String) -> Parts? {
-        guard text.allSatisfy(\.isNumber), text.count == 10 || text.count == 13, var seconds = Int(text) else { return nil }
-        if text.count == 13 { seconds /= 1000 }
-        guard seconds > 788_918_400 else { return nil }  // 1995
-        let days = seconds / 86_400
-        let (y, m, d) = civil(fromDays: days)
-        let rem = seconds % 86_400
-        return Parts(year: y, month: m, day: d, hour: rem / 3600, minute: rem % 3600 / 60, second: rem % 60, offsetMinutes: 0)
-    }
-
-    /// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-    private static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     /// Dates with month names, in either order, with an optional time and zone:

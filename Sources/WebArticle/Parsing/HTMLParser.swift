@@ -268,36 +268,28 @@ public struct HTMLParser {
     }
 
     private static let hashes = (
-        p: ASCII.lowercasedHash("p"), li: ASCII.lowercasedHash("li"), dd: ASCII.lowercasedHash("dd"),
-        dt: ASCII.lowercasedHash("dt"), a: ASCII.lowercasedHash("a"), button: ASCII.lowercasedHash("button")
+        p: ASCII.lowercasedHash("p"), button: ASCII.lowercasedHash("button")
     )
 
-    /// Closes the innermost `li` (or `dd`/`dt`) a new one implies, as HTML5 does.
-    private mutating func closeListItem(_ names: [UInt64], at position: Int) {
+    /// Closes the innermost open element that `matches`, unless one that `stops` is nearer:
+    /// how a new `li`, `dd`, `tr`, `td` or `a` ends the one before it.
+    private mutating func closeInnermost(at position: Int, where matches: (HTMLDocument.Node) -> Bool,
+                                         stoppingAt stops: (HTMLDocument.Node) -> Bool) {
         var k = stack.count - 1
         while k > 0 {
             let node = document.nodes[Int(stack[k])]
-            if names.contains(node.nameHash) {
+            if matches(node) {
                 popThrough(node.tag, nameHash: node.nameHash, implicitEnd: position, end: position)
                 return
             }
-            if node.tag.isSpecial, node.tag != .address, node.tag != .div, node.tag != .p { return }
+            if stops(node) { return }
             k -= 1
         }
     }
 
-    /// Closes the innermost open element among `tags` if no `boundary` element is nearer.
-    private mutating func closeInnermost(_ tags: Set<HTMLTag>, before boundary: Set<HTMLTag>, at position: Int) {
-        var k = stack.count - 1
-        while k > 0 {
-            let node = document.nodes[Int(stack[k])]
-            if tags.contains(node.tag) {
-                popThrough(node.tag, nameHash: node.nameHash, implicitEnd: position, end: position)
-                return
-            }
-            if boundary.contains(node.tag) { return }
-            k -= 1
-        }
+    /// HTML5's boundary for list items: a special element other than `address`, `div` and `p`.
+    private static func endsListItemSearch(_ node: HTMLDocument.Node) -> Bool {
+        node.tag.isSpecial && node.tag != .address && node.tag != .div && node.tag != .p
     }
 
     private static let cells: Set<HTMLTag> = [.td, .th]
@@ -325,26 +317,21 @@ public struct HTMLParser {
                 popThrough(.p, nameHash: Self.hashes.p, implicitEnd: position, end: position)
             }
             switch tag {
-            case .li: closeListItem([Self.hashes.li], at: position)
-            case .dd, .dt: closeListItem([Self.hashes.dd, Self.hashes.dt], at: position)
+            case .li: closeInnermost(at: position, where: { $0.tag == .li }, stoppingAt: Self.endsListItemSearch)
+            case .dd, .dt: closeInnermost(at: position, where: { $0.tag == .dd || $0.tag == .dt }, stoppingAt: Self.endsListItemSearch)
             case .h1, .h2, .h3, .h4, .h5, .h6: if document.nodes[current].tag.isHeading { pop(end: position) }
             case .option: if document.nodes[current].tag == .option { pop(end: position) }
             case .optgroup:
                 if document.nodes[current].tag == .option { pop(end: position) }
                 if document.nodes[current].tag == .optgroup { pop(end: position) }
-            case .tr: closeInnermost(Self.rows.union(Self.cells), before: Self.tableBoundary, at: position)
-            case .td, .th: closeInnermost(Self.cells, before: Self.rowBoundary, at: position)
-            case .tbody, .thead, .tfoot: closeInnermost(Self.sections.union(Self.rows).union(Self.cells), before: Self.tableBoundary, at: position)
+            case .tr: closeInnermost(at: position, where: { Self.rows.contains($0.tag) || Self.cells.contains($0.tag) }, stoppingAt: { Self.tableBoundary.contains($0.tag) })
+            case .td, .th: closeInnermost(at: position, where: { Self.cells.contains($0.tag) }, stoppingAt: { Self.rowBoundary.contains($0.tag) })
+            case .tbody, .thead, .tfoot:
+                closeInnermost(at: position, where: { Self.sections.contains($0.tag) || Self.rows.contains($0.tag) || Self.cells.contains($0.tag) },
+                               stoppingAt: { Self.tableBoundary.contains($0.tag) })
             case .a:
                 // An open `a` ends where a new one starts.
-                var k = stack.count - 1
-                while k > 0, !document.nodes[Int(stack[k])].tag.isSpecial {
-                    if document.nodes[Int(stack[k])].tag == .a {
-                        popThrough(.a, nameHash: Self.hashes.a, implicitEnd: position, end: position)
-                        break
-                    }
-                    k -= 1
-                }
+                closeInnermost(at: position, where: { $0.tag == .a }, stoppingAt: { $0.tag.isSpecial })
             case .button: if inScope(Self.hashes.button, .normal) { popThrough(.button, nameHash: Self.hashes.button, implicitEnd: position, end: position) }
             default: break
             }
