@@ -39,7 +39,7 @@ struct ExtractionBenchCommand: ParsableCommand {
     var extractionOnly = false
 
     func run() throws {
-        let pages = try Self.readPages(directory)
+        let pages = try Self.readPages(pagesFolder)
         guard !pages.isEmpty else { throw ValidationError("\(directory): no .html or .htm files") }
         let extractor = WebArticleExtractor()
         if let predictions {
@@ -78,10 +78,14 @@ struct ExtractionBenchCommand: ParsableCommand {
         var bytes: [UInt8]
     }
 
-    private static func readPages(_ directory: String) throws -> [Page] {
-        var folder = directory
+    /// DIR, or its pages/ folder when it has one.
+    private var pagesFolder: String {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory + "/pages", isDirectory: &isDirectory), isDirectory.boolValue { folder = directory + "/pages" }
+        let inner = directory + "/pages"
+        return FileManager.default.fileExists(atPath: inner, isDirectory: &isDirectory) && isDirectory.boolValue ? inner : directory
+    }
+
+    private static func readPages(_ folder: String) throws -> [Page] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
             .filter { ["html", "htm"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
         return try names.map { name in
@@ -116,7 +120,7 @@ struct ExtractionBenchCommand: ParsableCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-peer-\(getpid()).jsonl").path
-        process.arguments = [peerScript, "trafilatura", directory.hasSuffix("/pages") || !FileManager.default.fileExists(atPath: directory + "/pages") ? directory : directory + "/pages", "-o", output]
+        process.arguments = [peerScript, "trafilatura", pagesFolder, "-o", output]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -4,22 +4,27 @@
 /// characters in links) counts for the article, everything else against. The article is
 /// then the element whose subtree holds the most prose net of what counts against: one pass
 /// up the tree, so a body split by ads and pictures stays whole and a sidebar of headlines,
-/// a link list or a comment thread beside it stays out. Inside that element, link lists,
-/// boilerplate-marked subtrees (share bars, related links, captions), the `h1`, and the
-/// short lines before the first and after the last paragraph of prose are dropped.
+/// a link list or a comment thread beside it stays out. Markup hints count too: a subtree
+/// whose class says boilerplate (``ElementHints``) counts against unless it holds most of
+/// the page's prose, and hidden text counts for nothing unless it is prose (the rest of a
+/// paywalled article). Inside that element, link lists, boilerplate-marked subtrees, page
+/// furniture (``BoilerplatePhrases``), hidden copies of visible text, the `h1`, the short
+/// lines before the first and after the last paragraph of prose, and a closing note about
+/// the writer are dropped.
 struct ContentExtractor {
     let document: HTMLDocument
     let verdicts: [ElementHints.Verdict]
     let blocks: [TextBlock]
 
-    /// Share of the page's prose above which a subtree marked as boilerplate is kept
-    /// anyway: markup hints are wrong now and then, and the article is never boilerplate.
-    static let overruleShare = 0.5
+    /// Share of the page's prose above which a subtree only hinted to be boilerplate (a
+    /// header, "meta", "info") is kept anyway: hints are wrong now and then, and the article
+    /// is never boilerplate.
+    static let hintOverruleShare = 0.5
 
     /// A subtree the markup calls boilerplate outright (a footer, a share bar, "related") is
-    /// kept only when it holds nearly all of the page's prose; the page's own `body` and
+    /// kept only when it holds three quarters of the page's prose; the page's own `body` and
     /// `html` are never boilerplate, whatever their classes say.
-    static let strongOverruleShare = 0.75
+    static let boilerplateOverruleShare = 0.75
 
     /// Readers' comments can outweigh a short article, but not hold all of a page's prose.
     static let commentsOverruleShare = 0.9
@@ -43,17 +48,16 @@ struct ContentExtractor {
                 e = Int(nodes[e].parent)
             }
         }
-        // 2. Which boilerplate marks stand: not one over most of the page's prose.
+        // 2. Which boilerplate marks stand: not one over most of the page's prose; and what is hidden.
         let total = rawProse[0]
         var marked = [Bool](repeating: false, count: count)
         var hidden = [Bool](repeating: false, count: count)
-        let limit = Self.overruleShare * Double(max(total, 1))
         for k in 1..<max(1, count) where nodes[k].kind == .element {
             let parent = Int(nodes[k].parent)
             let marks = switch verdicts[k] {
             case .comments: Double(rawProse[k]) < Self.commentsOverruleShare * Double(max(total, 1))
-            case .boilerplate: nodes[k].tag != .body && nodes[k].tag != .html && Double(rawProse[k]) < Self.strongOverruleShare * Double(max(total, 1))
-            case .likelyBoilerplate: Double(rawProse[k]) < limit
+            case .boilerplate: nodes[k].tag != .body && nodes[k].tag != .html && Double(rawProse[k]) < Self.boilerplateOverruleShare * Double(max(total, 1))
+            case .likelyBoilerplate: Double(rawProse[k]) < Self.hintOverruleShare * Double(max(total, 1))
             default: false
             }
             marked[k] = marked[parent] || marks
@@ -66,11 +70,11 @@ struct ContentExtractor {
         var hiddenProse: [Int] = []
         for block in blocks where isAncestor(container, of: block.owner) || block.owner == container {
             if marked[block.owner] || block.kind == .title || block.linkDensity > 0.5 { continue }
+            if BoilerplatePhrases.matches(block.text) { continue }
             if hidden[block.owner] {
                 guard isProse(block) else { continue }
                 hiddenProse.append(kept.count)
             }
-            if BoilerplatePhrases.matches(block.text) { continue }
             kept.append(block)
         }
         // Hidden copies of visible text (schema.org microdata, print versions) go.

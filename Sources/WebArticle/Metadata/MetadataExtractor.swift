@@ -311,7 +311,6 @@ struct MetadataExtractor {
                 return true
             }
             bytes.append(contentsOf: document.strings[Int(n.dataStart)..<Int(n.dataEnd)])
-            bytes.append(contentsOf: [])
             return true
         }
         return TextFolding.fold(String(decoding: bytes, as: UTF8.self))

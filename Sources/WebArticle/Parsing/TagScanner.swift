@@ -13,7 +13,7 @@ enum TagScanner {
     }
 
     /// Scans attributes from `start` (just past the tag name) to the tag's `>`, calling
-    /// `visit(name, value, valueIsQuoted)` for each; an attribute without a value has an
+    /// `visit(name, value)` with their byte ranges for each; an attribute without a value has an
     /// empty value range.
     @inline(__always)
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, visit: (Range<Int>, Range<Int>) -> Void) -> TagEnd {
