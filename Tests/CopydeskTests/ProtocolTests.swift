@@ -45,6 +45,10 @@ struct ProtocolTests {
                                          source: "t", maximumBodyBytes: 1 << 20).get()
         #expect(text.body == Array("<p>Мир</p>".utf8))
         #expect(text.charset == "utf-8")
+        // Without a charset the string is text too, whatever the page's own meta tag says.
+        let declared = try ArticleJSON.parse(Array(#"{"id":"m","html":"<meta charset=windows-1252><p>café</p>"}"#.utf8),
+                                             source: "t", maximumBodyBytes: 1 << 20).get()
+        #expect(declared.charset == "utf-8")
     }
 
     @Test func aWrongVersionOrShapeIsRefusedByName() {

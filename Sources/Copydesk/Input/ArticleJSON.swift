@@ -126,8 +126,8 @@ public enum ArticleJSON {
         let url = strings["url"] ?? ""
         var body = bodyBytes
         var charset = ""
-        if format == .html, let declared = strings["charset"] {
-            (body, charset) = pageBytes(html: bodyBytes, charset: declared)
+        if format == .html {
+            (body, charset) = pageBytes(html: bodyBytes, charset: strings["charset"] ?? "utf-8")
         }
         return .success(ArticleRecord(
             id: id ?? ArticleID.derive(url: url, body: bodyBytes),
@@ -146,10 +146,10 @@ public enum ArticleJSON {
     /// the charset only matters when the string is the page's bytes read one per code point
     /// (the Latin-1 view a crawler gives when it did not decode the page: every code point
     /// below U+0100): those bytes, to be decoded with the charset. Any other string is the
-    /// page's text, in UTF-8 whatever the charset says.
+    /// page's text, in UTF-8 whatever the charset (or the page's own `<meta charset>`) says.
     static func pageBytes(html utf8: [UInt8], charset: String) -> ([UInt8], String) {
         let label = charset.lowercased()
-        guard !label.isEmpty, label != "utf-8", label != "utf8" else { return (utf8, "") }
+        guard !label.isEmpty, label != "utf-8", label != "utf8" else { return (utf8, "utf-8") }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var i = 0
