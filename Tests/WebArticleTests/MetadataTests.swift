@@ -35,6 +35,23 @@ struct MetadataTests {
         #expect(article.published == .init("2023-12-17T10:20:00-05:00", from: "text"))
     }
 
+    @Test func thePagesOneHeadlineWinsOverAShorterDeclaredTitle() throws {
+        let html = """
+            <html><head><meta property="og:title" content="Fed cuts rates"></head><body><header><a href="/">Valley Times</a></header>
+            <h1>How the central bank learned to stop worrying and cut rates again</h1>
+            <article><p>\(TestPages.prose[0])</p><p>\(TestPages.prose[1])</p></article></body></html>
+            """
+        #expect(try TestPages.extract(html).title == .init("How the central bank learned to stop worrying and cut rates again", from: "h1"))
+    }
+
+    @Test func characterReferencesInStructuredDataAreDecoded() throws {
+        let html = """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Inside the D&amp;D show&#8217;s studio"}</script></head>
+            <body><article><p>\(TestPages.prose[0])</p><p>\(TestPages.prose[1])</p></article></body></html>
+            """
+        #expect(try TestPages.extract(html).title == .init("Inside the D&D show\u{2019}s studio", from: "json-ld"))
+    }
+
     @Test func titleWithoutItsSiteName() {
         #expect(TitleCleaner.removingSiteName("Flood waters recede - Valley Times", siteName: "Valley Times", url: nil) == "Flood waters recede")
         #expect(TitleCleaner.removingSiteName("WSJ | Markets fall on rate fears", siteName: nil, url: "https://www.wsj.com/articles/x") == "Markets fall on rate fears")

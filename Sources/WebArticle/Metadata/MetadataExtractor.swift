@@ -61,12 +61,20 @@ struct MetadataExtractor {
         let declared = [jsonLD("headline"), metaValue(["og:title", "twitter:title"])].compactMap { $0 }
         let pageTitle = document.elements(.title).first.map { TextFolding.fold(document.textContent($0)) }.flatMap { $0.isEmpty ? nil : $0 }
         // The visible headline, when it agrees with what the page declares.
-        let headings = document.elements(.h1).filter { !isHidden($0) }.prefix(4).map { visibleText($0) }.filter { !$0.isEmpty }
+        let visible = document.elements(.h1).filter { !isHidden($0) }
+        let headings = visible.prefix(4).map { visibleText($0) }.filter { !$0.isEmpty }
         let references = declared.map(\.value) + (pageTitle.map { [$0] } ?? [])
         for heading in headings where references.contains(where: { TitleCleaner.similarity(heading, $0) >= 0.6 }) {
             return .init(heading, from: "h1")
         }
         let site = siteName?.value
+        // Or the page's one headline, above the article or at its top: the declared titles are
+        // then a shorter or older version of it (not the site's name in an h1).
+        if visible.count == 1, let heading = headings.first, TextFolding.words(heading).count >= 3,
+           document.nodes[visible[0]].sourceStart < document.nodes[container].sourceEnd,
+           site.map({ TitleCleaner.similarity(heading, $0) < 0.5 }) ?? true {
+            return .init(heading, from: "h1")
+        }
         if let first = declared.first { return .init(TitleCleaner.removingSiteName(first.value, siteName: site, url: url), from: first.source) }
         if let pageTitle { return .init(TitleCleaner.removingSiteName(pageTitle, siteName: site, url: url), from: "title") }
         return headings.first.map { .init($0, from: "h1") }

@@ -89,7 +89,9 @@ struct StructuredData {
     static func text(_ value: Any?) -> String? {
         switch value {
         case let string as String:
-            let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Publishers put HTML's character references in JSON strings too ("D&amp;D").
+            let decoded = string.contains("&") ? CharacterReferences.decodeAll(string) : string
+            let trimmed = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
         case let object as [String: Any]:
             return text(object["name"]) ?? text(object["@value"]) ?? text(object["text"])

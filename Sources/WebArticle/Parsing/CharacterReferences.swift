@@ -21,6 +21,26 @@ enum CharacterReferences {
         return table
     }()
 
+    /// `text` with its character references decoded, as in an HTML text node.
+    static func decodeAll(_ text: String) -> String {
+        var input = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        input.withUnsafeMutableBufferPointer { buffer in
+            let bytes = UnsafeBufferPointer(buffer)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "&"), let next = decode(bytes, at: i, end: bytes.count, inAttribute: false, into: &output) {
+                    i = next
+                } else {
+                    output.append(bytes[i])
+                    i += 1
+                }
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// The longest name in the table, semicolon included.
     static let longestName = 32
 
