@@ -11,6 +11,7 @@ enum AuthorNames {
         "senior", "associate", "chief", "columnist", "guest", "author", "authors", "share", "follow", "email",
         "more", "about", "bio", "view", "all", "articles", "read", "min", "minutes", "ago", "hours", "opinion",
         "twitter", "facebook", "instagram", "linkedin", "x", "threads", "mastodon", "link", "copied", "copy",
+        "edit", "profile", "sign", "log", "login", "subscribe", "menu", "search", "close", "home",
     ]
 
     static func clean(_ raw: [String], siteName: String?) -> [String] {

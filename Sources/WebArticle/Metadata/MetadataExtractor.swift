@@ -95,14 +95,15 @@ struct MetadataExtractor {
         return names.isEmpty ? nil : .init(names, from: "byline")
     }
 
-    /// Elements that name the author: `rel=author`, `itemprop=author`, classes that say byline
-    /// or author, and links to an author's page (`/author/...`) up to the article's end (not
-    /// the bylines of teasers below it).
+    /// Elements that name the author: `rel=author`, `itemprop=author`, and, near the article
+    /// (not in the teasers around it), classes that say byline or author and links to an
+    /// author's page (`/author/...`).
     private func bylineElements() -> [Int] {
         var marked: [Int] = []
         var classed: [Int] = []
         var linked: [Int] = []
         let articleEnd = document.nodes[container].sourceEnd
+        let near = (Int(document.nodes[container].sourceStart) - Self.bylineDistance)..<Int(articleEnd)
         for k in document.nodes.indices where document.nodes[k].kind == .element && !isHidden(k) {
             if let rel = document.attribute("rel", of: k), rel.lowercased().split(separator: " ").contains("author") {
                 marked.append(k)
@@ -114,9 +115,11 @@ struct MetadataExtractor {
                     return name == nil
                 }
                 marked.append(name ?? k)
+            } else if !near.contains(Int(document.nodes[k].sourceStart)) {
+                continue
             } else if classes.any(k, in: Self.bylineClassWords) {
                 classed.append(k)
-            } else if document.nodes[k].tag == .a, document.nodes[k].sourceStart < articleEnd, let href = document.attribute("href", of: k),
+            } else if document.nodes[k].tag == .a, let href = document.attribute("href", of: k),
                       Self.authorPaths.contains(where: { href.contains($0) }) {
                 linked.append(k)
             }
@@ -133,6 +136,9 @@ struct MetadataExtractor {
             return !inner
         }.prefix(6).map { $0 }
     }
+
+    /// How far before the article's element (in bytes of the page) a byline may stand.
+    static let bylineDistance = 30_000
 
     private static let bylineClassWords = ClassWords.hashes(["byline", "author", "authors", "authorname", "bylineauthor", "contributor"])
     private static let dateClassWords = ClassWords.hashes(["date", "published", "timestamp", "posted", "pubdate", "dateline", "publishdate", "datetime"])
