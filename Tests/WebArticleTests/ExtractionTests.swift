@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WebArticle
 
@@ -47,6 +48,13 @@ struct ExtractionTests {
             + "<div style=display:none><a href=/login>Log in</a></div></article></body></html>"
         let article = try TestPages.extract(html)
         #expect(article.paragraphs.map(\.text) == TestPages.prose)
+    }
+
+    @Test func captionsWrittenWithoutFigcaptionAreNotTheArticle() throws {
+        let html = TestPages.article([TestPages.prose[0], TestPages.prose[1]],
+                                     around: "") .replacingOccurrences(of: "</article>", with:
+            "<figure><img src=/flood.jpg><p>The market square under water on Sunday.</p><span>Jane Doe/Valley Times</span></figure><p>\(TestPages.prose[2])</p></article>")
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
     }
 
     @Test func lineBreaksStayInsideTheirParagraph() throws {

@@ -26,6 +26,9 @@ struct ContentExtractor {
     /// `html` are never boilerplate, whatever their classes say.
     static let boilerplateOverruleShare = 0.75
 
+    /// Text inside a `figure` shorter than this is its caption, not the article.
+    static let longestCaption = 300
+
     /// Readers' comments can outweigh a short article, but not hold all of a page's prose.
     static let commentsOverruleShare = 0.9
 
@@ -71,6 +74,8 @@ struct ContentExtractor {
         for block in blocks where isAncestor(container, of: block.owner) || block.owner == container {
             if marked[block.owner] || block.kind == .title || block.linkDensity > 0.5 { continue }
             if BoilerplatePhrases.matches(block.text) { continue }
+            // A picture's caption and credit written without figcaption.
+            if block.characters < Self.longestCaption, document.isInside(block.owner, .figure) || document.nodes[block.owner].tag == .figure { continue }
             if hidden[block.owner] {
                 guard isProse(block) else { continue }
                 hiddenProse.append(kept.count)
