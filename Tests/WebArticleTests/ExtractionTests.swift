@@ -51,9 +51,9 @@ struct ExtractionTests {
     }
 
     @Test func captionsWrittenWithoutFigcaptionAreNotTheArticle() throws {
-        let html = TestPages.article([TestPages.prose[0], TestPages.prose[1]],
-                                     around: "") .replacingOccurrences(of: "</article>", with:
-            "<figure><img src=/flood.jpg><p>The market square under water on Sunday.</p><span>Jane Doe/Valley Times</span></figure><p>\(TestPages.prose[2])</p></article>")
+        let figure = "<figure><img src=/flood.jpg><p>The market square under water on Sunday.</p><span>Jane Doe/Valley Times</span></figure>"
+        let html = TestPages.article([TestPages.prose[0], TestPages.prose[1]])
+            .replacingOccurrences(of: "</article>", with: figure + "<p>\(TestPages.prose[2])</p></article>")
         #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
     }
 
