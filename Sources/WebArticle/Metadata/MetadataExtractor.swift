@@ -119,8 +119,8 @@ struct MetadataExtractor {
                 continue
             } else if classes.any(k, in: Self.bylineClassWords) {
                 classed.append(k)
-            } else if document.nodes[k].tag == .a, let href = document.attribute("href", of: k),
-                      Self.authorPaths.contains(where: { href.contains($0) }) {
+            } else if document.nodes[k].tag == .a, let href = document.attributeRange(Self.hrefHash, of: k),
+                      Self.authorPaths.contains(where: { ASCII.contains(Array(document.strings[href]), $0) }) {
                 linked.append(k)
             }
         }
@@ -143,7 +143,8 @@ struct MetadataExtractor {
     private static let bylineClassWords = ClassWords.hashes(["byline", "author", "authors", "authorname", "bylineauthor", "contributor"])
     private static let dateClassWords = ClassWords.hashes(["date", "published", "timestamp", "posted", "pubdate", "dateline", "publishdate", "datetime"])
     private static let creditClassWords = ClassWords.hashes(["credit", "copyright"])
-    private static let authorPaths = ["/author/", "/authors/", "/staff/", "/people/", "/profile/", "/journalist/", "/reporter/"]
+    private static let authorPaths = ["/author/", "/authors/", "/staff/", "/people/", "/profile/", "/journalist/", "/reporter/"].map { Array($0.utf8) }
+    private static let hrefHash = ASCII.lowercasedHash("href")
 
     var published: WebArticle.Sourced<String>? {
         date(jsonKeys: ["datePublished", "dateCreated"],
