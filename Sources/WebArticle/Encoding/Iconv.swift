@@ -8,14 +8,6 @@ import Darwin
 
 /// Transcoding to UTF-8 through the C library's iconv: the one place this module calls it.
 enum Iconv {
-    /// Whether the C library knows `encoding` (an iconv name such as "KOI8-R").
-    static func knows(_ encoding: String) -> Bool {
-        let descriptor = iconv_open("UTF-8", encoding)
-        guard descriptor != iconv_t(bitPattern: -1) else { return false }
-        iconv_close(descriptor)
-        return true
-    }
-
     /// `bytes` in `encoding`, as UTF-8; each byte that cannot be decoded becomes U+FFFD and
     /// decoding goes on after it. `nil` when the C library does not know the encoding.
     ///
