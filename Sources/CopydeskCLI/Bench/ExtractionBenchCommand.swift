@@ -1,4 +1,5 @@
 import ArgumentParser
+import Copydesk
 import Foundation
 import JSONOutput
 import NewsAnalysis
@@ -140,8 +141,7 @@ struct ExtractionBenchCommand: ParsableCommand {
     static func seconds(_ work: () throws -> Void) rethrows -> Double {
         let start = ContinuousClock.now
         try work()
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return (ContinuousClock.now - start).seconds
     }
 
     static func median(_ values: [Double]) -> Double {
