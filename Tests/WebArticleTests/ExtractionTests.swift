@@ -57,6 +57,46 @@ struct ExtractionTests {
         #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
     }
 
+    @Test func aBodySplitAroundAnAdKeepsBothParts() throws {
+        // The page closes the story's element before an ad box and opens another one after
+        // it in a different column; the paragraphs' own class ties the parts together.
+        let html = """
+            <html><body><main><section class=row><div class=col><div class=story>
+            <p class=story-paragraph>\(TestPages.prose[0])</p></div></div></section>
+            <section class=row><div class=ad-box><ul>\((1...8).map { "<li><a href=/s/\($0)>Another story from the desk, number \($0), worth a read</a></li>" }.joined())</ul></div></section>
+            <section class=row><div class=col><div class=story>
+            <p class=story-paragraph>\(TestPages.prose[1])</p><p class=story-paragraph>\(TestPages.prose[2])</p></div></div></section>
+            <section class=row><div class=col><p class=teaser-text>Five things to do this weekend, from markets to music.</p></div></section>
+            </main></body></html>
+            """
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
+    }
+
+    @Test func aSummaryRepeatedAsACaptionIsKeptOnce() throws {
+        let summary = "Police shut down thousands of accounts and punished hundreds of people for spreading rumours online, state media said."
+        let html = TestPages.article(TestPages.prose)
+            .replacingOccurrences(of: "<article>", with: "<article><div class=synopsis>\(summary)</div><div class=img-caption>\(summary)</div>")
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == [summary] + TestPages.prose)
+    }
+
+    @Test func aLineRepeatedInTheSameRoleStays() throws {
+        let step = "Drink a glass of water, rest for ten minutes and stretch before the next part of the plan."
+        let html = TestPages.article([TestPages.prose[0], step, TestPages.prose[1], step, TestPages.prose[2]])
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == [TestPages.prose[0], step, TestPages.prose[1], step, TestPages.prose[2]])
+    }
+
+    @Test func aListTheArticleEndsOnStaysWhole() throws {
+        let html = TestPages.article(TestPages.prose)
+            .replacingOccurrences(of: "</article>", with: "<ul><li>Displacement: 6.6 litres, about 403 cubic inches in all.</li><li>Compression: 10.8:1</li><li>Fuel: premium</li></ul></article><p>Share this</p>")
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose + ["Displacement: 6.6 litres, about 403 cubic inches in all.", "Compression: 10.8:1", "Fuel: premium"])
+    }
+
+    @Test func headingsStyledAsHeadersAreKept() throws {
+        let html = TestPages.article([TestPages.prose[0], TestPages.prose[1]])
+            .replacingOccurrences(of: "</article>", with: "<h3 class=\"header__StyledHeading\">The Nutcracker</h3><p>\(TestPages.prose[2])</p></article>")
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == [TestPages.prose[0], TestPages.prose[1], "The Nutcracker", TestPages.prose[2]])
+    }
+
     @Test func lineBreaksStayInsideTheirParagraph() throws {
         let html = TestPages.article([TestPages.prose[0], "First line of the address,<br>second line of it, and a sentence to make it prose.", TestPages.prose[1]])
         let article = try TestPages.extract(html)

@@ -35,6 +35,36 @@ struct MetadataTests {
         #expect(article.published == .init("2023-12-17T10:20:00-05:00", from: "text"))
     }
 
+    @Test(arguments: [
+        // Declared in UTC, printed on the newsroom's clock without a zone.
+        ("2023-12-23T03:00:46Z", "<div class=article-date>December 22, 2023 10:00 PM</div>", "2023-12-22T22:00:46-05:00"),
+        // Printed with a zone abbreviation.
+        ("2023-12-24T01:06:51+00:00", "<time>Dec 23, 2023 5:06pm PT</time>", "2023-12-23T17:06:51-08:00"),
+        // A time element that says the same instant in its own zone.
+        ("2023-12-22T18:30:00+00:00", "<time datetime=\"2023-12-23T05:30:00+11:00\">December 23, 2023</time>", "2023-12-23T05:30:00+11:00"),
+        // A date beside the byline with no class to say so, printed in UTC.
+        ("2023-12-18T22:57-05:00", "<span class=x7f2>Dec 19, 2023 3:57 AM</span>", "2023-12-19T03:57:00+00:00"),
+        // Another time is not this instant: the declared zone stays.
+        ("2023-12-22T22:02:10+05:30", "<time>Dec 23, 2023, 08:59 IST</time>", "2023-12-22T22:02:10+05:30"),
+    ])
+    func thePublicationTimeIsGivenInTheZoneThePagePrintsItIn(declared: String, printed: String, expected: String) throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="\(declared)"></head><body>
+            <h1>Flood waters recede</h1><div class=byline>By Jane Doe</div>\(printed)
+            <article><p>\(TestPages.prose[0])</p><p>\(TestPages.prose[1])</p></article></body></html>
+            """
+        #expect(try TestPages.extract(html).published == .init(expected, from: "meta:article:published_time"))
+    }
+
+    @Test func aDatePrintedBesideTheBylineIsTheDateWhenNothingDeclaresOne() throws {
+        let html = """
+            <html><body><h1>Flood waters recede</h1>
+            <div class=k1><span class=k2>Jane Doe</span><span class=k2>Dec 05, 2023</span><span class=k2>2 Shares</span></div>
+            <article><p>\(TestPages.prose[0])</p><p>\(TestPages.prose[1])</p><p>Sales rose in May 2021, the report said.</p></article></body></html>
+            """
+        #expect(try TestPages.extract(html).published == .init("2023-12-05", from: "text"))
+    }
+
     @Test func thePagesOneHeadlineWinsOverAShorterDeclaredTitle() throws {
         let html = """
             <html><head><meta property="og:title" content="Fed cuts rates"></head><body><header><a href="/">Valley Times</a></header>
@@ -72,9 +102,18 @@ struct MetadataTests {
         ("December 17, 2023 4:05 PM PST", "2023-12-17T16:05:00-08:00"),
         ("17 December 2023", "2023-12-17"),
         ("17.12.2023", "2023-12-17"),
+        ("Dec 23, 2023 5:06pm PT", "2023-12-23T17:06:00-08:00"),
+        ("March 3rd, 2024", "2024-03-03"),
     ])
     func datesAreNormalised(raw: String, iso: String) {
         #expect(DateNormalizer.normalize(raw) == iso)
+    }
+
+    @Test func onlyADateIsADate() {
+        #expect(DateNormalizer.isDateOnly("Dec 05, 2023"))
+        #expect(DateNormalizer.isDateOnly("Sunday, December 24, 2023 10:00 PM ET"))
+        #expect(!DateNormalizer.isDateOnly("Sales rose 5% in May 2023"))
+        #expect(!DateNormalizer.isDateOnly("2 Shares"))
     }
 
     @Test func datesInURLs() {

@@ -67,11 +67,15 @@ struct ContentExtractor {
             hidden[k] = hidden[parent] || verdicts[k] == .hidden
         }
         // A page with no prose at all (a short note, a list) is all the article it has.
-        let container = total == 0 ? 0 : bestContainer(suppressed: marked, hidden: hidden).0
-        // 4. The container's blocks, less what is boilerplate inside it.
+        let container = total == 0 ? 0 : bestContainer(suppressed: marked, hidden: hidden)
+        let style = container == 0 ? nil : paragraphStyle(in: container)
+        // 4. The container's blocks and the paragraphs of its style elsewhere, less what is
+        // boilerplate inside it.
         var kept: [TextBlock] = []
         var hiddenProse: [Int] = []
-        for block in blocks where isAncestor(container, of: block.owner) || block.owner == container {
+        for block in blocks {
+            let inside = block.owner == container || isAncestor(container, of: block.owner)
+            guard inside || (style != nil && isProse(block) && !hidden[block.owner] && ParagraphStyle(document, block.owner) == style) else { continue }
             if marked[block.owner] || block.kind == .title || block.linkDensity > 0.5 { continue }
             if BoilerplatePhrases.matches(block.text) { continue }
             // A picture's caption and credit written without figcaption.
@@ -93,9 +97,15 @@ struct ContentExtractor {
                 return ASCII.contains(joined, probe) ? nil : kept[k]
             }
         }
+        kept = droppingRepeats(kept)
         // Short lines before the first and after the last prose block: kickers, bylines,
         // dates, "Related" headings, copyright lines.
-        if let first = kept.firstIndex(where: isProse), let last = kept.lastIndex(where: isProse) {
+        if let first = kept.firstIndex(where: isProse), var last = kept.lastIndex(where: isProse) {
+            // A list the article ends on stays whole, its short items too.
+            while last + 1 < kept.count, kept[last].kind == .listItem, kept[last + 1].kind == .listItem,
+                  document.nodes[kept[last + 1].owner].parent == document.nodes[kept[last].owner].parent {
+                last += 1
+            }
             kept = Array(kept[first...last])
         }
         // Notes about the writer at the end ("Jane Doe is a reporter covering...").
@@ -103,14 +113,65 @@ struct ContentExtractor {
         return Result(blocks: kept, container: container)
     }
 
-    /// Share of the page's prose the chosen container must hold for the boilerplate marks to stand.
-    static let minimumMarkedShare = 0.3
+    /// A paragraph repeated in another role goes the second time: a summary repeated as a
+    /// picture's caption, a pull quote that repeats its paragraph. Repeats in the same role
+    /// (the same line in each step of a recipe or a plan) are the article's own, and short
+    /// lines (a name, "Photo") may repeat anyway.
+    func droppingRepeats(_ kept: [TextBlock]) -> [TextBlock] {
+        func role(_ k: Int) -> Role {
+            Role(tag: document.nodes[kept[k].owner].tag, classes: document.attribute("class", of: kept[k].owner))
+        }
+        var first: [Int: Int] = [:]
+        var repeats = Set<Int>()
+        for k in kept.indices where kept[k].characters >= Self.shortestRepeat {
+            let key = kept[k].text.hashValue
+            guard let earlier = first[key] else {
+                first[key] = k
+                continue
+            }
+            if kept[earlier].text == kept[k].text, role(earlier) != role(k) { repeats.insert(k) }
+        }
+        return repeats.isEmpty ? kept : kept.indices.filter { !repeats.contains($0) }.map { kept[$0] }
+    }
 
-    /// 3. The element with the most prose net of the rest, and the prose it holds.
-    private func bestContainer(suppressed: [Bool], hidden: [Bool]) -> (Int, Int) {
+    /// What a block is on the page, as far as its markup says.
+    private struct Role: Equatable {
+        let tag: HTMLTag
+        let classes: String?
+    }
+
+    static let shortestRepeat = 80
+
+    /// The tag and class of most of the prose in the container, when its paragraphs have a
+    /// class of their own: paragraphs of that style outside the container are more of the
+    /// article, cut off by an ad, a picture or a newsletter box into another element.
+    private func paragraphStyle(in container: Int) -> ParagraphStyle? {
+        var characters: [ParagraphStyle: Int] = [:]
+        var prose = 0
+        for block in blocks where isProse(block) && isAncestor(container, of: block.owner) {
+            prose += block.characters
+            guard let style = ParagraphStyle(document, block.owner) else { continue }
+            characters[style, default: 0] += block.characters
+        }
+        guard let (style, count) = characters.max(by: { $0.value < $1.value }), count * 2 >= prose else { return nil }
+        return style
+    }
+
+    struct ParagraphStyle: Hashable {
+        let tag: HTMLTag
+        let classes: String
+
+        init?(_ document: HTMLDocument, _ element: Int) {
+            guard let classes = document.attribute("class", of: element), !classes.isEmpty else { return nil }
+            self.tag = document.nodes[element].tag
+            self.classes = classes
+        }
+    }
+
+    /// 3. The element with the most prose net of the rest.
+    private func bestContainer(suppressed: [Bool], hidden: [Bool]) -> Int {
         let nodes = document.nodes
         var net = [Double](repeating: 0, count: nodes.count)
-        var prose = [Int](repeating: 0, count: nodes.count)
         for block in blocks {
             let good = isProse(block) && !suppressed[block.owner]
             // Hidden furniture (forms, dialogs) costs nothing: no reader sees it.
@@ -119,7 +180,6 @@ struct ContentExtractor {
             var level = 0
             while e >= 0 {
                 net[e] += weight
-                if good { prose[e] += block.characters }
                 e = Int(nodes[e].parent)
                 level += 1
                 if level > Self.undecayedLevels { weight *= Self.levelDecay }
@@ -134,7 +194,7 @@ struct ContentExtractor {
                 container = k
             }
         }
-        return (container, prose[container])
+        return container
     }
 
     /// A block counts in full for the elements up to this many levels above it, and less by

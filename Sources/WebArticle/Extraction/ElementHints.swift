@@ -77,7 +77,9 @@ struct ElementHints {
         if classes.any(node, in: commentWords) { return .comments }
         if classes.any(node, in: strongBoilerplate) { return .boilerplate }
         let body = classes.anyHead(node, in: bodyWords)
-        if classes.any(node, in: weakBoilerplate), !body { return .likelyBoilerplate }
+        // A heading's class names its own style ("header", "title-meta"): the weak words
+        // say nothing about the heading's role.
+        if !tag.isHeading, classes.any(node, in: weakBoilerplate), !body { return .likelyBoilerplate }
         switch tag {
         case .aside, .footer, .header: return .likelyBoilerplate
         default: return body ? .body : .neutral

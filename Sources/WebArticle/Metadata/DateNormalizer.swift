@@ -19,6 +19,11 @@ enum DateNormalizer {
         var year = 0, month = 0, day = 0
         var hour: Int?, minute = 0, second = 0
         var offsetMinutes: Int?
+
+        /// Minutes since 1970-01-01 00:00 on the wall clock the parts were written in.
+        var wallMinutes: Int {
+            DateNormalizer.days(year: year, month: month, day: day) * 1440 + (hour ?? 0) * 60 + minute
+        }
     }
 
     /// `text` as ISO 8601, or `nil` when it holds no date.
@@ -27,6 +32,67 @@ enum DateNormalizer {
         guard !trimmed.isEmpty, trimmed.utf8.count < 200 else { return nil }
         if let parts = iso(Array(trimmed.utf8)) ?? written(trimmed) { return format(parts) }
         return nil
+    }
+
+    /// Whether `text` is a date and nothing else: numbers, month and weekday names, a time,
+    /// a zone. "Dec 05, 2023" is; "Sales rose 5% in May 2023" is not.
+    static func isDateOnly(_ text: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter }
+        return !words.isEmpty && words.allSatisfy { months[String($0)] != nil || weekdays.contains(String($0)) || zones[String($0)] != nil || $0 == "am" || $0 == "pm" || $0 == "at" }
+            && words.contains { months[String($0)] != nil }
+    }
+
+    private static let weekdays: Set<String> = [
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
+        "sat", "saturday", "sun", "sunday",
+    ]
+
+    /// The zone, in minutes east of UTC, in which the page prints the instant `iso` (a value
+    /// `normalize` wrote, with a time and zone) as `printed`: a date-time with its own zone
+    /// that is the same instant, or a wall-clock time that is the instant in some zone. `nil`
+    /// when `printed` is another time.
+    static func offset(showing iso: String, as printed: String) -> Int? {
+        guard let instant = self.iso(Array(iso.utf8)), instant.hour != nil, let offset = instant.offsetMinutes,
+              let shown = self.iso(Array(printed.utf8)) ?? written(printed), shown.hour != nil else { return nil }
+        let utc = instant.wallMinutes - offset
+        if let zone = shown.offsetMinutes { return shown.wallMinutes - zone == utc ? zone : nil }
+        let zone = shown.wallMinutes - utc
+        return abs(zone) <= 14 * 60 && zone % 15 == 0 ? zone : nil
+    }
+
+    /// `iso` (a value `normalize` wrote, with a time and zone) written in the zone
+    /// `offsetMinutes` east of UTC: the same instant on the clock and calendar of that zone.
+    static func shifted(_ iso: String, toOffset offsetMinutes: Int) -> String? {
+        guard var parts = self.iso(Array(iso.utf8)), parts.hour != nil, let offset = parts.offsetMinutes else { return nil }
+        let minutes = parts.wallMinutes - offset + offsetMinutes
+        let days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440
+        (parts.year, parts.month, parts.day) = civil(fromDays: days)
+        parts.hour = (minutes - days * 1440) / 60
+        parts.minute = (minutes - days * 1440) % 60
+        parts.offsetMinutes = offsetMinutes
+        return format(parts)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    fileprivate static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// A date in a URL's path: /2023/12/17/, /2023-12-17/, /20231217/.
@@ -114,6 +180,11 @@ enum DateNormalizer {
         var words: [String] = []
         var word = ""
         for c in text.lowercased() {
+            // "5:06pm": the time and its half of the day are two words.
+            if c.isLetter, let last = word.last, last.isNumber {
+                words.append(word)
+                word = ""
+            }
             if c.isLetter || c.isNumber || c == ":" {
                 word.append(c)
             } else {
@@ -146,7 +217,7 @@ enum DateNormalizer {
             } else if (w == "+" || w == "-"), parts.hour != nil, k + 1 < words.count, words[k + 1].count == 4, let v = Int(words[k + 1]) {
                 parts.offsetMinutes = (w == "-" ? -1 : 1) * (v / 100 * 60 + v % 100)
                 k += 1
-            } else if let n = Int(w.hasSuffix("st") || w.hasSuffix("nd") || w.hasSuffix("rd") || w.hasSuffix("th") ? String(w.dropLast(2)) : w) {
+            } else if let n = Int(w) {
                 numbers.append(n)
             }
             k += 1

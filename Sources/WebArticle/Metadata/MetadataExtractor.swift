@@ -146,7 +146,12 @@ struct MetadataExtractor {
     private static let authorPaths = ["/author/", "/authors/", "/staff/", "/people/", "/profile/", "/journalist/", "/reporter/"].map { Array($0.utf8) }
     private static let hrefHash = ASCII.lowercasedHash("href")
 
+    /// The publication date-time, in the zone the page prints it in where the page says.
     var published: WebArticle.Sourced<String>? {
+        publishedAsDeclared.map(localized)
+    }
+
+    private var publishedAsDeclared: WebArticle.Sourced<String>? {
         date(jsonKeys: ["datePublished", "dateCreated"],
              metaKeys: ["article:published_time", "og:published_time", "article:published", "published_time",
                         "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
@@ -186,25 +191,72 @@ struct MetadataExtractor {
         return nil
     }
 
-    /// The first date printed in a `<time>` or a date-classed element (inside the article's
-    /// element first), that does not say it is an update.
-    private func printedDate() -> WebArticle.Sourced<String>? {
-        var inside: [Int] = [], outside: [Int] = []
-        for k in document.nodes.indices where document.nodes[k].kind == .element && !isHidden(k) {
-            let isDate: Bool
-            if document.nodes[k].tag == .time {
-                isDate = true
-            } else {
-                isDate = classes.any(k, in: Self.dateClassWords)
-            }
-            if isDate { if isWithinContainer(k) { inside.append(k) } else { outside.append(k) } }
+    /// `date` in the zone the page shows it in: pages often declare the instant in UTC and
+    /// print it on their own clock ("10:00 PM ET" for 03:00Z), and the reader's calendar day
+    /// is the printed one.
+    private func localized(_ date: WebArticle.Sourced<String>) -> WebArticle.Sourced<String> {
+        func shown(as printed: String) -> WebArticle.Sourced<String>? {
+            guard printed.utf8.count <= 80, let zone = DateNormalizer.offset(showing: date.value, as: printed),
+                  let value = DateNormalizer.shifted(date.value, toOffset: zone) else { return nil }
+            return .init(value, from: date.source)
         }
-        for k in inside + outside {
+        let elements = dateElements()
+        for k in elements { if let printed = document.attribute("datetime", of: k), let value = shown(as: printed) { return value } }
+        for k in elements { if let value = shown(as: visibleText(k)) { return value } }
+        for k in dateOnlyElements() { if let value = shown(as: visibleText(k)) { return value } }
+        return date
+    }
+
+    /// The first date printed in a `<time>` or a date-classed element (inside the article's
+    /// element first) that does not say it is an update; failing that, the first of the
+    /// ``dateOnlyElements()``.
+    private func printedDate() -> WebArticle.Sourced<String>? {
+        for k in dateElements() {
             let text = visibleText(k)
             guard text.utf8.count <= 80, !text.lowercased().contains("updated"), let value = DateNormalizer.normalize(text) else { continue }
             return .init(value, from: "text")
         }
-        return nil
+        return dateOnlyElements().first.flatMap { DateNormalizer.normalize(visibleText($0)) }.map { .init($0, from: "text") }
+    }
+
+    /// Elements around the article whose whole text is a date ("Dec 05, 2023" beside a
+    /// byline): inside the article's element first, then the nearest before it.
+    private func dateOnlyElements() -> [Int] {
+        let start = Int(document.nodes[container].sourceStart)
+        let near = (start - Self.bylineDistance)..<Int(document.nodes[container].sourceEnd)
+        var found: [Int] = []
+        for k in document.nodes.indices where document.nodes[k].kind == .element && near.contains(Int(document.nodes[k].sourceStart)) {
+            // Cheap tests first: a leaf, short, with a digit in it.
+            var length = 0
+            var leaf = document.nodes[k].firstChild >= 0
+            var digit = false
+            for child in document.children(of: k) {
+                let node = document.nodes[child]
+                guard node.kind == .text else { leaf = false; break }
+                length += Int(node.dataEnd - node.dataStart)
+                digit = digit || document.strings[Int(node.dataStart)..<Int(node.dataEnd)].contains { $0 >= 0x30 && $0 <= 0x39 }
+            }
+            guard leaf, digit, length <= Self.longestPrintedDate, !isHidden(k), DateNormalizer.isDateOnly(visibleText(k)) else { continue }
+            found.append(k)
+        }
+        return found.sorted { a, b in
+            let (ia, ib) = (isWithinContainer(a), isWithinContainer(b))
+            return ia != ib ? ia : ia ? a < b : a > b
+        }
+    }
+
+    /// Bytes of a date as a byline prints it, time and zone included.
+    static let longestPrintedDate = 48
+
+    /// Visible `time` elements and elements whose class says date, inside the article's
+    /// element first.
+    private func dateElements() -> [Int] {
+        var inside: [Int] = [], outside: [Int] = []
+        for k in document.nodes.indices where document.nodes[k].kind == .element && !isHidden(k) {
+            guard document.nodes[k].tag == .time || classes.any(k, in: Self.dateClassWords) else { continue }
+            if isWithinContainer(k) { inside.append(k) } else { outside.append(k) }
+        }
+        return inside + outside
     }
 
     var canonicalURL: WebArticle.Sourced<String>? {
