@@ -15,12 +15,14 @@ struct StructurePass {
     func run(_ doc: inout Document, _ report: inout AnalysisReport, title: String?, layout: TextLayout? = nil) {
         var images: [(caption: Int, credit: LocatedText?, key: UInt64)] = []
         var issues: [CopyIssue] = []
-        let lines = doc.lines
         if let layout {
             applyLayout(layout, &doc, &report)
             finish(&doc, &report, issues: [])
             return
         }
+        // 0. A date glued to the headline or to the first paragraph is a line of its own.
+        splitGluedDates(&doc)
+        let lines = doc.lines
 
         // 1. Captions and credits.
         for (n, line) in lines.enumerated() {
@@ -96,7 +98,12 @@ struct StructurePass {
                 doc.roles[n] = .byline
                 report.byline = doc.located(tokens: line.tokens)
                 report.authors = authors(doc, line.tokens.dropFirst())
-            } else if report.headline != nil, !sawDek, cursor == 1, line.words <= 60, cursor + 1 < open.count {
+            } else if let next = open[(cursor + 1)...].first(where: { doc.lines[$0].words >= Self.paragraphWords }),
+                      isCaption(doc, line, before: doc.lines[next]) {
+                doc.roles[n] = .caption
+                report.images.append(ImageCaption(caption: doc.located(tokens: line.tokens), credit: nil))
+            } else if report.headline != nil, !sawDek, cursor == 1, line.words <= Self.longestDek, cursor + 1 < open.count,
+                      isOneSentence(doc, line.tokens) {
                 doc.roles[n] = .subheadline
                 report.subheadline = doc.located(tokens: line.tokens)
                 sawDek = true
@@ -105,7 +112,109 @@ struct StructurePass {
             }
             cursor += 1
         }
+        // Further down, a short line that states nothing above a paragraph and ends as a
+        // sentence (a subheading does not) is a picture's caption too.
+        let body = doc.lines.indices.filter { doc.roles[$0] == .body }
+        for (k, n) in body.enumerated().dropLast() where endsAsSentence(doc, doc.lines[n].tokens) && isCaption(doc, doc.lines[n], before: doc.lines[body[k + 1]]) {
+            doc.roles[n] = .caption
+            report.images.append(ImageCaption(caption: doc.located(tokens: doc.lines[n].tokens), credit: nil))
+        }
+        report.images.sort { $0.caption.start < $1.caption.start }
         finish(&doc, &report, issues: issues)
+    }
+
+    /// Words of a line that is a paragraph, not a caption or a heading.
+    static let paragraphWords = 20
+
+    /// Words that make a line say something happened or is so.
+    static let verbWords = Set((WordLists.auxiliaries + " " + WordLists.irregularPasts).split(whereSeparator: \.isWhitespace).map { FNV.lowercased($0) })
+
+    /// A line of 2 to 14 words with no verb we know (``verbWords``, "-ed", speech verbs), followed by
+    /// a paragraph of 20 words or more: "The current flag of New Zealand.", "Opening night,
+    /// January 23, 2014, of the exhibit". A one-line lead states something, so it has a verb.
+    private func isCaption(_ doc: Document, _ line: Document.Line, before next: Document.Line) -> Bool {
+        guard (2...14).contains(line.words), next.words >= Self.paragraphWords else { return false }
+        let t = doc.tokens
+        for i in line.tokens {
+            if t[i].has(.quote) || doc.lex[i].contains(.speechVerb) || Self.verbWords.contains(t[i].lower) { return false }
+            if t[i].kind == .word, t[i].has(.lowercase), t[i].length >= 4, doc.scalars[Int(t[i].end) - 2] == "e", doc.scalars[Int(t[i].end) - 1] == "d" { return false }
+        }
+        return isOneSentence(doc, line.tokens)
+    }
+
+    /// A dek is one sentence of at most this many words; a longer line under the headline, or
+    /// one of two sentences, is the lead.
+    static let longestDek = 30
+
+    /// No sentence ends before the line does.
+    private func isOneSentence(_ doc: Document, _ r: Range<Int>) -> Bool {
+        !r.dropLast().contains { doc.tokens[$0].kind == .punctuation && (doc.tokens[$0].first == 46 || doc.tokens[$0].first == 63 || doc.tokens[$0].first == 33) }
+    }
+
+    /// Splits "... ants Tuesday, September 1, 2015" (a headline that ends in a date) and
+    /// "Thursday, May 7, 2015 On Tuesday, the government ..." (a first paragraph that starts
+    /// with one) among the first lines, so the date is a date line and the rest keeps its role.
+    private func splitGluedDates(_ doc: inout Document) {
+        var n = 0
+        while n < min(doc.lines.count, 4) {
+            let r = doc.lines[n].tokens
+            if let end = dateRunEnd(doc, from: r.lowerBound, within: r), r.upperBound - end >= 3, doc.tokens[end].has(.capitalized) {
+                doc.splitLine(n, at: end)
+                n += 2
+            } else if let start = trailingDateStart(doc, r), start - r.lowerBound >= 3 {
+                doc.splitLine(n, at: start)
+                n += 2
+            } else {
+                n += 1
+            }
+        }
+    }
+
+    /// Where a date that starts at `from` ends (just after its year): weekday and month
+    /// names, numbers and commas, with a name, a day and a year among them.
+    private func dateRunEnd(_ doc: Document, from: Int, within r: Range<Int>) -> Int? {
+        var names = 0, numbers = 0
+        var end: Int?
+        var i = from
+        while i < r.upperBound {
+            let t = doc.tokens[i]
+            if t.kind == .word, doc.lex[i].contains(.calendar) {
+                names += 1
+            } else if t.kind == .number {
+                numbers += 1
+                if isYear(doc, i) { end = i + 1 }
+            } else if !doc.isPunct(i, 44) {
+                break
+            }
+            i += 1
+        }
+        guard names >= 1, numbers >= 2, let end, doc.lex[from].contains(.calendar) || doc.tokens[from].kind == .number else { return nil }
+        return end
+    }
+
+    /// Where a date that ends a line without a period starts.
+    private func trailingDateStart(_ doc: Document, _ r: Range<Int>) -> Int? {
+        guard !r.isEmpty, isYear(doc, r.upperBound - 1) else { return nil }
+        var i = r.upperBound - 1
+        var start: Int?
+        while i >= r.lowerBound {
+            let t = doc.tokens[i]
+            if t.kind == .word, doc.lex[i].contains(.calendar) {
+                start = i
+            } else if t.kind != .number, !doc.isPunct(i, 44) {
+                break
+            }
+            i -= 1
+        }
+        guard let start, dateRunEnd(doc, from: start, within: start..<r.upperBound) == r.upperBound else { return nil }
+        return start
+    }
+
+    private func isYear(_ doc: Document, _ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        guard t.kind == .number, t.length == 4 else { return false }
+        let first = doc.scalars[Int(t.start)]
+        return first == "1" || first == "2"
     }
 
     /// Roles as the page gave them: headline, dek, captions with their credits; the rest body.
@@ -203,7 +312,8 @@ struct StructurePass {
                 var j = i + 1
                 if j < r.upperBound, t[j].lower == Self.h.credit || t[j].lower == Self.h.credits || t[j].lower == Self.h.courtesy { j += 1 }
                 let paren = i > r.lowerBound && doc.isPunct(i - 1, 40)
-                let atStart = i == r.lowerBound || paren || doc.isPunct(i - 1, 46) || t[i - 1].has(.endsWithPeriod)
+                let atStart = i == r.lowerBound || paren || doc.isPunct(i - 1, 46) || doc.isPunct(i - 1, 0x2026)
+                    || doc.isPunct(i - 1, 33) || doc.isPunct(i - 1, 63) || t[i - 1].has(.endsWithPeriod)
                 if j < r.upperBound, doc.isPunct(j, 58), atStart {
                     var end = j + 1
                     while end < r.upperBound, !(paren && doc.isPunct(end, 41)) { end += 1 }
@@ -232,6 +342,13 @@ struct StructurePass {
         var key = FNV.offset
         for i in r { key = FNV.combine(key, doc.tokens[i].lower) }
         return key
+    }
+
+    /// Ends in "." or "…", perhaps inside a closing quote.
+    private func endsAsSentence(_ doc: Document, _ r: Range<Int>) -> Bool {
+        var i = r.upperBound - 1
+        while i > r.lowerBound, doc.tokens[i].kind == .punctuation, doc.tokens[i].has(.quote) { i -= 1 }
+        return doc.isPunct(i, 46) || doc.isPunct(i, 0x2026) || doc.tokens[i].has(.endsWithPeriod)
     }
 
     private func endsWithPeriod(_ doc: Document, _ r: Range<Int>) -> Bool {

@@ -69,6 +69,26 @@ struct Document {
         self.roles = Array(repeating: .body, count: lines.count)
     }
 
+    /// Splits line `n` before token `at` (a date line glued to the headline or the first
+    /// paragraph): the second part is a line of its own, with the same role.
+    mutating func splitLine(_ n: Int, at token: Int) {
+        let line = lines[n]
+        precondition(line.tokens.contains(token) && token > line.tokens.lowerBound)
+        func part(_ r: Range<Int>) -> Line {
+            var key = FNV.offset
+            var words = 0
+            for i in r {
+                key = FNV.combine(key, tokens[i].lower)
+                if tokens[i].kind != .punctuation { words += 1 }
+            }
+            return Line(start: Int(tokens[r.lowerBound].start), end: Int(tokens[r.upperBound - 1].end), tokens: r, key: key, words: words)
+        }
+        tokens[token].flags.insert(.lineStart)
+        lines[n] = part(line.tokens.lowerBound..<token)
+        lines.insert(part(token..<line.tokens.upperBound), at: n + 1)
+        roles.insert(roles[n], at: n + 1)
+    }
+
     /// The exact text of code points `[start, end)`.
     func text(_ start: Int, _ end: Int) -> String {
         let a = max(0, start), b = min(end, scalars.count)

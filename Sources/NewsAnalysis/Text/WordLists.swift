@@ -31,6 +31,25 @@ enum WordLists {
         according quipped exclaimed whispered shouted testified
         """
 
+    /// Forms of be, have and do, and the modals: a line with none of them (and no "-ed" or
+    /// speech verb) states nothing, as a caption does ("The current flag of New Zealand.").
+    static let auxiliaries = """
+        is are was were be been being am has have had do does did will would can could may might \
+        shall should must isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't won't can't
+        """
+
+    /// Irregular past tenses: with "-ed" words and ``auxiliaries``, what tells a short line
+    /// that reports something ("Shares fell.") from a caption.
+    static let irregularPasts = """
+        arose ate beat became began bent bet bit bled blew broke brought built burnt burst bought caught chose \
+        clung came cost crept cut dealt dug dove drew dreamt drank drove fed felt fought found fled flew \
+        fell forbade forgot forgave froze got gave went ground grew hung heard hid hit held hurt kept knelt \
+        knew laid led leapt left lent let lay lit lost made meant met paid put quit read rode rang rose \
+        ran sang sank sat saw sought sold sent set shook shed shone shot showed shut slept slid spoke \
+        sped spent spun split spread sprang stood stole stuck stung struck swore swept swam swung took \
+        taught tore told thought threw understood woke wore wept won wound wrote withdrew
+        """
+
     static let titles = """
         president vice prime minister foreign defense defence finance interior secretary general gen. \
         lt. col. maj. capt. sgt. cpl. adm. gov. sen. rep. mr. mrs. ms. dr. prof. rev. pres. sir dame lord \

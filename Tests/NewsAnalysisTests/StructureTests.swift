@@ -1,0 +1,75 @@
+import Testing
+import NewsAnalysis
+
+/// The body keeps every sentence of the article and nothing else: date lines glued to the
+/// headline or the lead are split off, and captions written inline go to `images`.
+@Suite struct StructureTests {
+    private let lead = "On Tuesday, the government announced the start of a public process to consider changing the country's flag, with two referendums over the next two years."
+    private let second = "Prime Minister John Key said the current flag was a symbol of a colonial era that had long passed, and that the country deserved a flag of its own."
+
+    @Test func aDateLineGluedToTheLeadIsSplitOffAndTheLeadKept() throws {
+        let report = try Shared.analyze("New Zealand to vote on its flag\n\nThursday, May 7, 2015 \(lead)\n\n\(second)")
+        #expect(report.headline?.text == "New Zealand to vote on its flag")
+        #expect(report.dateLine?.text == "Thursday, May 7, 2015")
+        #expect(report.subheadline == nil)
+        #expect(report.body == "\(lead)\n\n\(second)")
+        #expect(report.summary.first?.text == lead)
+    }
+
+    @Test func aDateGluedToTheHeadlineIsSplitOff() throws {
+        let report = try Shared.analyze("Biologist tells Wikinews about self-medicating ants Tuesday, September 1, 2015\n\n\(lead)\n\n\(second)")
+        #expect(report.headline?.text == "Biologist tells Wikinews about self-medicating ants")
+        #expect(report.dateLine?.text == "Tuesday, September 1, 2015")
+        #expect(report.body == "\(lead)\n\n\(second)")
+    }
+
+    @Test func aDateInsideASentenceStaysInIt() throws {
+        let sentence = "The referendum will be held on Thursday, May 7, 2015 and the count will follow the next day, officials said on Tuesday."
+        let report = try Shared.analyze("Flag vote set\n\n\(sentence) \(second)\n\n\(lead)")
+        #expect(report.dateLine == nil)
+        #expect(report.body == "\(sentence) \(second)\n\n\(lead)")
+    }
+
+    @Test func captionsWrittenInlineGoToImages() throws {
+        let text = """
+            New Zealand to vote on its flag
+
+            The current flag of New Zealand.
+
+            Thursday, May 7, 2015
+
+            \(lead)
+
+            Portrait shot of Dennis Hopper… Image: Andy Warhol.
+
+            \(second)
+
+            Opening night, January 23, 2014, of the Andy Warhol exhibit.
+
+            The panel will take suggestions from the public until the middle of July, and then choose four designs for the first referendum.
+            """
+        let report = try Shared.analyze(text)
+        #expect(report.images.map(\.caption.text) == [
+            "The current flag of New Zealand.", "Portrait shot of Dennis Hopper…", "Opening night, January 23, 2014, of the Andy Warhol exhibit.",
+        ])
+        #expect(report.images[1].credit?.text == "Andy Warhol")
+        #expect(report.subheadline == nil)
+        #expect(report.dateLine?.text == "Thursday, May 7, 2015")
+        #expect(report.body == "\(lead)\n\n\(second)\n\nThe panel will take suggestions from the public until the middle of July, and then choose four designs for the first referendum.")
+        #expect(!report.summary.contains { $0.text.contains("flag of New Zealand.") || $0.text.contains("Opening night") })
+    }
+
+    @Test func aLeadOfTwoSentencesUnderTheHeadlineIsNotADek() throws {
+        let report = try Shared.analyze("Flag vote set\n\n\(lead) \(second)\n\n\(lead)")
+        #expect(report.subheadline == nil)
+        #expect(report.body.hasPrefix(lead))
+    }
+
+    @Test func shortParagraphsThatSaySomethingAndSubheadingsStayInTheBody() throws {
+        let text = "Markets slide\n\n\(second) \(lead)\n\nShares fell in London.\n\n\(second)\n\nWhat comes next\n\n\(lead)"
+        let report = try Shared.analyze(text)
+        #expect(report.images.isEmpty)
+        #expect(report.body.contains("Shares fell in London."))
+        #expect(report.body.contains("What comes next"))
+    }
+}
