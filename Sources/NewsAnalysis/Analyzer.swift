@@ -16,9 +16,13 @@ public final class Analyzer: Sendable {
         /// gives part 1's report alone, for comparison and for callers that need only that.
         public var meaning: Bool
 
-        public init(summarySentences: Int = 3, meaning: Bool = true) {
+        /// Weights the summary scores sentences by.
+        public var summaryModel: SummaryModel
+
+        public init(summarySentences: Int = 3, meaning: Bool = true, summaryModel: SummaryModel = .shipped) {
             self.summarySentences = summarySentences
             self.meaning = meaning
+            self.summaryModel = summaryModel
         }
     }
 
@@ -93,10 +97,30 @@ public final class Analyzer: Sendable {
         return try analyze(scalars: scalars, contentHash: Self.hash(text.utf8), id: article.id, url: article.url, title: article.title, published: article.published, began: began)
     }
 
-    /// The analysis itself, on the article's code points.
+    /// The sentences the summary chose from for `article`, with their features: what
+    /// `copydesk bench summary` trains ``SummaryModel`` weights and cross-validates on.
+    public func summaryCandidates(_ article: Article) throws -> SummaryCandidates {
+        let scalars = Array(article.text.unicodeScalars)
+        var candidates: SummaryCandidates? = SummaryCandidates.none
+        _ = try analyze(scalars: scalars, contentHash: "", id: article.id, url: article.url, title: article.title, published: article.published,
+                        began: .now, summaryCandidates: &candidates)
+        return candidates ?? SummaryCandidates.none
+    }
+
     func analyze(
         scalars: [Unicode.Scalar], contentHash: String, id: String?, url: String?, title: String?, published: String?,
         began: ContinuousClock.Instant, layout: TextLayout? = nil
+    ) throws -> AnalysisReport {
+        var unused: SummaryCandidates?
+        return try analyze(scalars: scalars, contentHash: contentHash, id: id, url: url, title: title, published: published,
+                           began: began, layout: layout, summaryCandidates: &unused)
+    }
+
+    /// The analysis itself, on the article's code points. A non-nil `summaryCandidates`
+    /// asks for what the summary chose from, with sentence texts (training), and gets it.
+    func analyze(
+        scalars: [Unicode.Scalar], contentHash: String, id: String?, url: String?, title: String?, published: String?,
+        began: ContinuousClock.Instant, layout: TextLayout? = nil, summaryCandidates: inout SummaryCandidates?
     ) throws -> AnalysisReport {
         if scalars.count > maximumScalars { throw AnalysisError.tooLarge(scalars: scalars.count, limit: maximumScalars) }
         var visible = 0, letters = 0
@@ -117,7 +141,7 @@ public final class Analyzer: Sendable {
         }
         CopyEditPass().run(&doc, &report)
         if options.meaning, report.language == "en" || report.language == "und" {
-            runMeaningPasses(&doc, &report, published: published)
+            runMeaningPasses(&doc, &report, published: published, summaryCandidates: &summaryCandidates)
         }
         var words = 0
         for p in doc.paragraphs { for k in p where doc.tokens[k].kind != .punctuation && !doc.tokens[k].has(.possessive) { words += 1 } }
@@ -129,7 +153,7 @@ public final class Analyzer: Sendable {
 
     /// Part 2, over the same tokens: each token's meaning entry is looked up once, then every
     /// pass reads it.
-    private func runMeaningPasses(_ doc: inout Document, _ report: inout AnalysisReport, published: String?) {
+    private func runMeaningPasses(_ doc: inout Document, _ report: inout AnalysisReport, published: String?, summaryCandidates: inout SummaryCandidates?) {
         doc.meaning = meaningLexicon.view(of: doc.tokens)
         if doc.entityAt.isEmpty { doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count) }
         DatePass().run(&doc, &report, published: DatePass.publicationDate(published, lexicon: lexicon, meaning: meaningLexicon))
@@ -138,7 +162,8 @@ public final class Analyzer: Sendable {
         TonePass().run(doc, &report)
         TopicPass().run(doc, &report)
         KeywordPass().run(doc, &report)
-        SummaryPass(length: options.summarySentences).run(doc, &report)
+        SummaryPass(length: max(options.summarySentences, summaryCandidates == nil ? 0 : 1), model: options.summaryModel)
+            .run(doc, &report, candidates: &summaryCandidates, withTexts: summaryCandidates != nil)
         EventPass().run(doc, &report)
     }
 

@@ -73,3 +73,33 @@ import NewsAnalysis
         #expect(report.body.contains("What comes next"))
     }
 }
+
+/// The summary's choice: learnt weights for texts that are not reported news, the lead for
+/// reported news, and never a sentence that leans on a predecessor left out.
+@Suite struct SummaryChoiceTests {
+    private let sentences = [
+        "The museum opened a new wing for its collection of maps and charts from the age of sail.",
+        "Visitors can walk through a reconstructed chart room where navigators once plotted their courses.",
+        "He added that the wing would stay open late on Fridays through the summer.",
+        "The collection of maps and charts from the age of sail is the museum's largest collection of maps.",
+    ]
+
+    @Test func reportedNewsKeepsItsLead() throws {
+        let text = "Museum opens map wing\n\nBy Jane Doe\n\n" + sentences.joined(separator: " ")
+        let report = try Shared.analyze(text)
+        #expect(report.summary.map(\.sentence) == [0, 1, 2])
+    }
+
+    @Test func aSentenceThatLeansOnItsPredecessorComesOnlyWithIt() throws {
+        let report = try Shared.analyze(sentences.joined(separator: " "))
+        let chosen = report.summary.map(\.sentence)
+        #expect(!chosen.contains(2) || chosen.contains(1))
+        #expect(chosen.count == 3)
+    }
+
+    @Test func theWeightsTheSummaryShipsWithAreNotTheLeadAlone() {
+        #expect(SummaryModel.shipped.reported == SummaryModel.lead.reported)
+        #expect(SummaryModel.shipped.other != SummaryModel.lead.other)
+        #expect(SummaryModel.featureNames.count == SummaryModel.shipped.other.count)
+    }
+}
