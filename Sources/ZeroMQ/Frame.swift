@@ -4,9 +4,12 @@ import CZMQ
 ///
 /// A multipart message is an array of frames. Receiving fills frames without copying out of
 /// libzmq; sending hands the buffer to libzmq, which leaves the frame empty, so a frame that was
-/// received can be forwarded to another socket without a copy.
+/// received can be forwarded to another socket without a copy. A frame is therefore sent once:
+/// ``isSent`` says it has been, and sending it again stops the program (it would send nothing).
 public final class Frame {
     let message: UnsafeMutablePointer<zmq_msg_t>
+    /// Whether the frame has been sent, which leaves it empty; build a new frame to send again.
+    public internal(set) var isSent = false
 
     /// An empty frame.
     public init() {

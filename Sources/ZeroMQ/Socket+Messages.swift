@@ -15,7 +15,8 @@ extension Socket {
 
     /// Sends a multipart message; libzmq delivers all of its frames or none.
     ///
-    /// The frames are handed to libzmq and left empty, so none is copied.
+    /// The frames are handed to libzmq and left empty, so none is copied; each is marked
+    /// ``Frame/isSent`` and cannot be sent again.
     ///
     /// - Parameters:
     ///   - frames: The message's frames, at least one.
@@ -27,6 +28,7 @@ extension Socket {
     @discardableResult
     public func send(_ frames: [Frame], wait: Wait = .forever) throws -> Bool {
         precondition(!frames.isEmpty, "a ZeroMQ message has at least one frame")
+        precondition(!frames.contains(where: \.isSent), "a frame was sent twice; sending left it empty (Frame.isSent)")
         let handle = try checkedHandle()
         if case .timeout(let duration) = wait, !(try waitUntilReady(.writable, for: duration)) {
             return false
@@ -36,7 +38,7 @@ extension Socket {
             let more = index < frames.count - 1 ? ZMQ_SNDMORE : 0
             switch System.messageSend(frame.message, handle, noWait | more) {
             case .success:
-                continue
+                frame.isSent = true
             case .failure(.wouldBlock) where index == 0 && wait != .forever:
                 return false
             case .failure(let error):

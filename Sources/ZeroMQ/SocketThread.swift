@@ -20,11 +20,22 @@ public final class SocketThread: @unchecked Sendable {
         let box = Unmanaged.passRetained(Body(name: name, run: body))
         let result = pthread_create(&thread, nil, { argument in
             let body = Unmanaged<Body>.fromOpaque(argument!).takeRetainedValue()
-            czmq_name_thread(String(body.name.utf8.prefix(15))!)
+            czmq_name_thread(SocketThread.shownName(body.name))
             body.run()
             return nil
         }, box.toOpaque())
         precondition(result == 0, "could not start thread \(name): error \(result)")
+    }
+
+    /// The longest prefix of `name` that fits the 15 bytes Linux keeps of a thread's name,
+    /// cut between characters, never inside one.
+    static func shownName(_ name: String) -> String {
+        var shown = ""
+        for character in name {
+            guard shown.utf8.count + character.utf8.count <= 15 else { break }
+            shown.append(character)
+        }
+        return shown
     }
 
     /// Waits for the thread to finish; later calls return at once.

@@ -29,9 +29,12 @@ struct MetricsTests {
 
         #expect(try await ChildProcess("submit", ["submit", "generated.jsonl", "--to", intake], in: workspace.url).waitForExit() == 0)
         try await waitUntil { workspace.lineCount("out.jsonl") >= generated.count }
-        try await Task.sleep(for: .milliseconds(600))  // The ventilator publishes every 250 ms.
-
-        let page = String(decoding: try Data(contentsOf: URL(string: ventilatorURL)!), as: UTF8.self)
+        // The ventilator publishes its counts every 250 ms: wait until they include every ack.
+        var page = ""
+        try await waitUntil(timeout: .seconds(10)) {
+            page = String(decoding: try Data(contentsOf: URL(string: ventilatorURL)!), as: UTF8.self)
+            return page.contains(#"copydesk_lease_to_ack_seconds_bucket{le="+Inf"} 50"#)
+        }
         #expect(page.contains("# TYPE copydesk_articles_done_total counter"))
         #expect(page.contains(#"copydesk_articles_done_total{status="ok"} 50"#))
         #expect(page.contains("copydesk_articles_accepted_total 50"))

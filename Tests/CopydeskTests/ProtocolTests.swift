@@ -128,13 +128,22 @@ struct ProtocolTests {
             )
             configuration.intakeEndpoint = "tcp://127.0.0.1:*"
             let intake = Mutex<String?>(nil)
+            let failure = Mutex<String?>(nil)
             let thread = SocketThread(name: "ventilator") { [configuration] in
-                let ventilator = try? Ventilator(configuration, logger: Logger(label: "test"))
-                _ = try? ventilator?.run(context: context, stop: stop, bound: { endpoints in intake.withLock { $0 = endpoints.intake } })
+                do {
+                    let ventilator = try Ventilator(configuration, logger: Logger(label: "test"))
+                    _ = try ventilator.run(context: context, stop: stop, bound: { endpoints in intake.withLock { $0 = endpoints.intake } })
+                } catch {
+                    failure.withLock { $0 = "\(error)" }
+                }
             }
             defer { stop.request(); thread.join() }
-            while intake.withLock({ $0 }) == nil { usleep(1000) }
-            let client = try IntakeClient(context: context, endpoint: intake.withLock { $0 }!, timeout: .seconds(10))
+            // Until the intake is bound, the ventilator fails, or ten seconds pass.
+            let deadline = ContinuousClock.now + .seconds(10)
+            while intake.withLock({ $0 }) == nil, failure.withLock({ $0 }) == nil, ContinuousClock.now < deadline { usleep(1000) }
+            try #require(failure.withLock { $0 } == nil, "the ventilator failed: \(failure.withLock { $0 } ?? "")")
+            let endpoint = try #require(intake.withLock { $0 }, "the ventilator did not bind its intake within 10 s")
+            let client = try IntakeClient(context: context, endpoint: endpoint, timeout: .seconds(10))
             let replies = try client.submit([Array(#"{"id":"a1","text":"Hello"}"#.utf8), Array("not json".utf8), Array(#"{"url":"u","text":"T"}"#.utf8)])
             #expect(replies.map(\.accepted) == [true, false, true])
             #expect(replies[0].id == "a1")

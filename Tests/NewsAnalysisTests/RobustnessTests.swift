@@ -16,9 +16,12 @@ import Testing
         #expect(try analyzer.analyze(utf8: Array("Olmert met Medvedev.".utf8)).counts.words == 3)
     }
 
+    /// Seeded, and the seed printed, so a failure can be replayed: `COPYDESK_TEST_SEED=N swift test`.
     @Test func randomBytesNeverCrash() throws {
         let analyzer = try Shared.analyzer.get()
-        var rng = SystemRandomNumberGenerator()
+        let seed = ProcessInfo.processInfo.environment["COPYDESK_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
+        print("randomBytesNeverCrash: COPYDESK_TEST_SEED=\(seed)")
+        var rng = SplitMix64(seed: seed)
         for size in [1, 2, 7, 100, 5_000, 60_000] {
             let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
             // Lossy decoding turns bad bytes into U+FFFD: the text is analysed or refused, never a crash.
@@ -119,5 +122,20 @@ import Testing
             r.elapsedMicroseconds = 0
             #expect(r == expected)
         }
+    }
+}
+
+/// SplitMix64 (Steele, Lea and Flood): a small generator whose whole state is its seed.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

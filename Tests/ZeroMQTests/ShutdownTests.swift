@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import ZeroMQ
 
@@ -6,11 +7,11 @@ import ZeroMQ
 struct ShutdownTests {
     @Test func shutdownWakesAReceiveBlockedInAnotherThread() async throws {
         let context = try Context()
-        let bound = DispatchSemaphore(value: 0)
+        let thread = KernelThread()
         async let outcome: String = onSocketThread {
             let pull = try Socket(context, type: .pull)
             _ = try pull.bind(Transport.inproc.bindEndpoint())
-            bound.signal()
+            thread.id.store(KernelThread.currentID(), ordering: .releasing)
             do {
                 _ = try pull.receive()
                 return "received"
@@ -18,8 +19,10 @@ struct ShutdownTests {
                 return "terminated"
             }
         }
-        bound.wait()
-        try await Task.sleep(for: .milliseconds(100))
+        // Shut down only once the receiving thread sleeps in the kernel, inside the receive.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !thread.isAsleep, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(1)) }
+        #expect(thread.isAsleep, "the receiving thread never blocked")
         context.shutdown()
         #expect(try await outcome == "terminated")
     }
@@ -55,8 +58,40 @@ struct ShutdownTests {
         #expect(elapsed < .seconds(5))
     }
 
-    @Test func socketThreadReturnsItsResultAndRunsOffThePool() async throws {
-        let name = try await SocketThread.run(name: "named") { Thread.current.name ?? "" }
-        #expect(name == "named" || name.isEmpty)
+    /// The body runs on the thread `SocketThread` started, which carries the name it was
+    /// given (so it is not one of the cooperative pool's threads).
+    @Test func socketThreadReturnsItsResultAndRunsOnItsOwnNamedThread() async throws {
+        let name = try await SocketThread.run(name: "named") { Self.currentThreadName() }
+        #expect(name == "named")
+    }
+
+    /// Linux keeps 15 bytes of a thread's name: a longer one is cut between characters.
+    @Test func aLongNameIsCutBetweenCharacters() async throws {
+        let name = try await SocketThread.run(name: "wörker-für-ünïcode") { Self.currentThreadName() }
+        #expect(name == "wörker-für-ü")
+        #expect(name.utf8.count <= 15)
+    }
+
+    /// The calling thread's name as the kernel keeps it.
+    private static func currentThreadName() -> String {
+        ((try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .newlines)
+    }
+}
+
+/// A thread's kernel id, set from inside it, and whether /proc says it is asleep ("S").
+private final class KernelThread: Sendable {
+    let id = Atomic<Int32>(0)
+
+    /// The calling thread's kernel id, from the /proc/thread-self link ("PID/task/TID").
+    static func currentID() -> Int32 {
+        let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")) ?? ""
+        return Int32(link.split(separator: "/").last ?? "") ?? 0
+    }
+
+    var isAsleep: Bool {
+        let tid = id.load(ordering: .acquiring)
+        guard tid != 0, let stat = try? String(contentsOfFile: "/proc/self/task/\(tid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].split(separator: " ").first == "S"
     }
 }
