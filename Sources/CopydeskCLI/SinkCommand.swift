@@ -35,16 +35,16 @@ struct SinkCommand: ParsableCommand {
 
     func run() throws {
         let logger = try logging.bootstrap("copydesk.sink", defaultLevel: .info)
-        guard let output = output ?? ProcessInfo.processInfo.environment["COPYDESK_OUTPUT"] else {
+        guard let output else {
             throw ValidationError("give the output file with -o or COPYDESK_OUTPUT")
         }
         var configuration = Sink.Configuration(
-            resultsEndpoint: resolved(results, environment: "COPYDESK_RESULTS", default: DefaultEndpoints.resultsBind),
-            ventilatorEndpoint: resolved(ventilator, environment: "COPYDESK_VENTILATOR", default: DefaultEndpoints.tasksConnect),
+            resultsEndpoint: results ?? DefaultEndpoints.resultsBind,
+            ventilatorEndpoint: ventilator ?? DefaultEndpoints.tasksConnect,
             outputPath: output,
-            errorsPath: resolved(errors, environment: "COPYDESK_ERRORS", default: Sink.Configuration.defaultErrorsPath(for: output))
+            errorsPath: errors ?? Sink.Configuration.defaultErrorsPath(for: output)
         )
-        configuration.deadLetterPath = resolved(deadLetters, environment: "COPYDESK_DEAD_LETTERS", default: Sink.Configuration.defaultDeadLetterPath(for: output))
+        configuration.deadLetterPath = deadLetters ?? Sink.Configuration.defaultDeadLetterPath(for: output)
         configuration.curve = try security.curve(needs: [.server, .client])
         let stop = StopSignal()
         let trap = SignalTrap(stop)

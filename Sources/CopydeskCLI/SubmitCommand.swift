@@ -34,7 +34,7 @@ struct SubmitCommand: ParsableCommand {
 
     func run() throws {
         _ = try logging.bootstrap("copydesk.submit", defaultLevel: .warning)
-        let endpoint = resolved(to, environment: "COPYDESK_INTAKE", default: DefaultEndpoints.intakeConnect)
+        let endpoint = to ?? DefaultEndpoints.intakeConnect
         let context = try Context()
         let client = try IntakeClient(context: context, endpoint: endpoint, window: window, timeout: .milliseconds(Int(timeout * 1000)), curve: security.curve(needs: .client))
         var accepted = 0

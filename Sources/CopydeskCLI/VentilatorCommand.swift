@@ -59,10 +59,10 @@ struct VentilatorCommand: ParsableCommand {
 
     func run() throws {
         let logger = try logging.bootstrap("copydesk.ventilator", defaultLevel: .info)
-        let intakeEndpoint = resolved(intake, environment: "COPYDESK_INTAKE", default: inputs.isEmpty ? DefaultEndpoints.intakeBind : "none")
+        let intakeEndpoint = intake ?? (inputs.isEmpty ? DefaultEndpoints.intakeBind : "none")
         var configuration = Ventilator.Configuration(
-            tasksEndpoint: resolved(tasks, environment: "COPYDESK_TASKS", default: DefaultEndpoints.tasksBind),
-            sinkEndpoint: resolved(sink, environment: "COPYDESK_SINK", default: DefaultEndpoints.resultsConnect),
+            tasksEndpoint: tasks ?? DefaultEndpoints.tasksBind,
+            sinkEndpoint: sink ?? DefaultEndpoints.resultsConnect,
             exitWhenDone: intakeEndpoint == "none"
         )
         configuration.intakeEndpoint = intakeEndpoint == "none" ? nil : intakeEndpoint
@@ -72,7 +72,7 @@ struct VentilatorCommand: ParsableCommand {
         configuration.workerTimeout = .milliseconds(Int(workerTimeout * 1000))
         configuration.maximumArticleBytes = maxArticleBytes
         configuration.intakeQueueLimit = intakeQueueLimit
-        let journalPath = resolved(journal, environment: "COPYDESK_JOURNAL", default: "intake-journal.sqlite")
+        let journalPath = journal ?? "intake-journal.sqlite"
         configuration.journalPath = journalPath == "none" ? nil : journalPath
         configuration.curve = try security.curve(needs: [.server, .client])
         let stop = StopSignal()

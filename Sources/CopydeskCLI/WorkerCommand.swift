@@ -33,10 +33,10 @@ struct WorkerCommand: ParsableCommand {
     func run() throws {
         let logger = try logging.bootstrap("copydesk.worker", defaultLevel: .info)
         var configuration = Worker.Configuration(
-            ventilatorEndpoint: resolved(ventilator, environment: "COPYDESK_VENTILATOR", default: DefaultEndpoints.tasksConnect),
-            sinkEndpoint: resolved(sink, environment: "COPYDESK_SINK", default: DefaultEndpoints.resultsConnect)
+            ventilatorEndpoint: ventilator ?? DefaultEndpoints.tasksConnect,
+            sinkEndpoint: sink ?? DefaultEndpoints.resultsConnect
         )
-        let threadText = resolved(threads.map(String.init), environment: "COPYDESK_THREADS", default: String(configuration.threads))
+        let threadText = threads.map(String.init) ?? String(configuration.threads)
         guard let threadCount = Int(threadText), threadCount > 0 else { throw ValidationError("threads must be a positive number, not \(threadText)") }
         configuration.threads = threadCount
         configuration.curve = try security.curve(needs: .client)

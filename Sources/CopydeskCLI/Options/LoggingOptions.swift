@@ -9,7 +9,7 @@ struct LoggingOptions: ParsableArguments {
 
     /// Sends swift-log to stderr at the chosen level and returns a logger labelled `label`.
     func bootstrap(_ label: String, defaultLevel: Logger.Level) throws -> Logger {
-        let text = logLevel ?? ProcessInfo.processInfo.environment["COPYDESK_LOG_LEVEL"]
+        let text = logLevel
         let level: Logger.Level
         if let text {
             guard let parsed = Logger.Level(rawValue: text.lowercased()) else {
@@ -24,10 +24,4 @@ struct LoggingOptions: ParsableArguments {
         logger.logLevel = level
         return logger
     }
-}
-
-/// An option's value from the flag, else the environment variable, else the default, so the
-/// same image runs anywhere with only environment settings (containers).
-func resolved(_ flag: String?, environment name: String, default value: String) -> String {
-    flag ?? ProcessInfo.processInfo.environment[name] ?? value
 }

@@ -9,7 +9,7 @@ struct SecurityOptions: ParsableArguments {
 
     /// The CURVE keys this role needs, or `nil` when CURVE is off.
     func curve(needs: CurveSetup.Needs) throws -> CurveSetup? {
-        guard let directory = curveDir ?? ProcessInfo.processInfo.environment["COPYDESK_CURVE_DIR"], !directory.isEmpty else { return nil }
+        guard let directory = curveDir, !directory.isEmpty else { return nil }
         return try CurveSetup.load(directory: directory, needs: needs)
     }
 }

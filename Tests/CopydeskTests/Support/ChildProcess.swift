@@ -16,8 +16,11 @@ final class ChildProcess: @unchecked Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
-    /// - Parameter namespace: A network namespace to run in (through `ip netns exec`).
-    init(_ name: String, _ arguments: [String], in directory: URL, stdin: FileHandle? = nil, namespace: String? = nil) throws {
+    /// - Parameters:
+    ///   - namespace: A network namespace to run in (through `ip netns exec`).
+    ///   - environment: Variables to set on top of the test's own.
+    init(_ name: String, _ arguments: [String], in directory: URL, stdin: FileHandle? = nil, namespace: String? = nil,
+         environment: [String: String] = [:]) throws {
         self.name = name
         stdoutPath = directory.appendingPathComponent("\(name).out").path
         stderrPath = directory.appendingPathComponent("\(name).err").path
@@ -31,6 +34,7 @@ final class ChildProcess: @unchecked Sendable {
             process.arguments = arguments
         }
         process.currentDirectoryURL = directory
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
         process.standardError = FileHandle(forWritingAtPath: stderrPath)
         if let stdin { process.standardInput = stdin }
