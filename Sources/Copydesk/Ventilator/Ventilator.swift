@@ -1,3 +1,4 @@
+import DequeModule
 import Foundation
 import Logging
 import ZeroMQ
@@ -64,8 +65,8 @@ public final class Ventilator {
     private let instance = String(UInt64.random(in: 1...UInt64.max), radix: 36)
 
     private var source: ArticleSource
-    private var queue: [ArticleRecord] = []
-    private var queueHead = 0
+    /// Articles waiting for a worker, redeliveries first.
+    private var queue = Deque<ArticleRecord>()
     private var leases: [String: Lease] = [:]
     private var workers: [[UInt8]: WorkerState] = [:]
     private var progress = PipelineProgress()
@@ -155,7 +156,7 @@ public final class Ventilator {
                 failuresToSend.removeAll(keepingCapacity: true)
             }
 
-            progress.queued = queue.count - queueHead
+            progress.queued = queue.count
             progress.inFlight = leases.count
             progress.workersConnected = workers.count
             progress.elapsed = now - start
@@ -274,7 +275,7 @@ public final class Ventilator {
         var answers: [[Frame]?] = []
         var accepted: [(article: ArticleRecord, envelope: [Frame], slot: Int)] = []
         while answers.count < 1000, let frames = try intake.receive(wait: .never) {
-            let waiting = queue.count - queueHead + accepted.count
+            let waiting = queue.count + accepted.count
             let admission: IntakeHandler.Admission = stopping ? .stopping
                 : waiting >= configuration.intakeQueueLimit ? .busy(queued: waiting) : .open
             switch handler.handle(frames, admission: admission) {
@@ -303,7 +304,7 @@ public final class Ventilator {
     /// Reads inputs until the read-ahead is full.
     private func refill() {
         guard !progress.inputsExhausted else { return }
-        while queue.count - queueHead < configuration.readAhead {
+        while queue.count < configuration.readAhead {
             guard let item = source.next() else {
                 progress.inputsExhausted = true
                 return
@@ -331,11 +332,7 @@ public final class Ventilator {
     private func dispatch(router: Socket, now: ContinuousClock.Instant) throws {
         // Every worker gets as much as its credit allows, in batches, before the next poll.
         for peer in Array(workers.keys) {
-            while queueHead < queue.count, try sendBatch(to: peer, router: router, now: now) {}
-        }
-        if queueHead > 4096, queueHead * 2 > queue.count {
-            queue.removeFirst(queueHead)
-            queueHead = 0
+            while !queue.isEmpty, try sendBatch(to: peer, router: router, now: now) {}
         }
     }
 
@@ -343,7 +340,7 @@ public final class Ventilator {
     private func sendBatch(to peer: [UInt8], router: Socket, now: ContinuousClock.Instant) throws -> Bool {
         guard let worker = workers[peer], worker.available > 0 else { return false }
         let count: Int
-        if queue[queueHead].attempt > 1 {
+        if queue[queue.startIndex].attempt > 1 {
             // A suspect: it was with a worker that died or stalled. It goes alone, to a worker
             // holding nothing else, so if it is what kills workers no other article is blamed
             // with it; fresh work waits behind it until a worker drains.
@@ -351,12 +348,9 @@ public final class Ventilator {
             count = 1
         } else {
             // Fresh articles, up to the next suspect.
-            let limit = queueHead + min(worker.available, configuration.batchSize)
-            var end = queueHead
-            while end < queue.count, end < limit, queue[end].attempt == 1 { end += 1 }
-            count = end - queueHead
+            count = queue.prefix(min(worker.available, configuration.batchSize)).prefix { $0.attempt == 1 }.count
         }
-        let batch = Array(queue[queueHead..<(queueHead + count)])
+        let batch = Array(queue.prefix(count))
         var frames = [Frame(peer)]
         frames += WireMessage.tasks(ventilator: instance, batch).frames
         do {
@@ -366,7 +360,7 @@ public final class Ventilator {
             expire(worker: peer, reason: "disconnected")
             return false
         }
-        queueHead += count
+        queue.removeFirst(count)
         progress.leased += count
         // Mutated in place: a copy of the worker would copy its lease set on every batch.
         workers[peer]!.sent += count
@@ -415,12 +409,7 @@ public final class Ventilator {
         progress.redelivered += 1
         if article.source == "intake" { try? journal?.recordAttempt(id: article.id, attempt: article.attempt) }
         // Redeliveries go first.
-        if queueHead > 0 {
-            queueHead -= 1
-            queue[queueHead] = article
-        } else {
-            queue.insert(article, at: 0)
-        }
+        queue.prepend(article)
     }
 
     /// Gives an article up: its failure record goes to the sink's dead-letter file, under a lease
