@@ -1,3 +1,5 @@
+import WebArticle
+
 /// Finds dates and times: absolute ("July 21, 2017", "21 July", "2008-06-12", "in 2008"),
 /// relative ("Tuesday", "last week", "earlier this year", "three days ago", "the night before")
 /// and times of day ("10 a.m.", "15:30", "noon"). With a reference date (the article's

@@ -20,9 +20,10 @@ enum DateNormalizer {
         var hour: Int?, minute = 0, second = 0
         var offsetMinutes: Int?
 
-        /// Minutes since 1970-01-01 00:00 on the wall clock the parts were written in.
-        var wallMinutes: Int {
-            DateNormalizer.days(year: year, month: month, day: day) * 1440 + (hour ?? 0) * 60 + minute
+        /// Minutes since 1970-01-01 00:00 on the wall clock the parts were written in; `nil`
+        /// for a day the month does not have.
+        var wallMinutes: Int? {
+            CivilDate(year: year, month: month, day: day).map { $0.days * 1440 + (hour ?? 0) * 60 + minute }
         }
     }
 
@@ -52,47 +53,25 @@ enum DateNormalizer {
     /// that is the same instant, or a wall-clock time that is the instant in some zone. `nil`
     /// when `printed` is another time.
     static func offset(showing iso: String, as printed: String) -> Int? {
-        guard let instant = self.iso(Array(iso.utf8)), instant.hour != nil, let offset = instant.offsetMinutes,
-              let shown = self.iso(Array(printed.utf8)) ?? written(printed), shown.hour != nil else { return nil }
-        let utc = instant.wallMinutes - offset
-        if let zone = shown.offsetMinutes { return shown.wallMinutes - zone == utc ? zone : nil }
-        let zone = shown.wallMinutes - utc
+        guard let instant = self.iso(Array(iso.utf8)), instant.hour != nil, let offset = instant.offsetMinutes, let wall = instant.wallMinutes,
+              let shown = self.iso(Array(printed.utf8)) ?? written(printed), shown.hour != nil, let shownWall = shown.wallMinutes else { return nil }
+        let utc = wall - offset
+        if let zone = shown.offsetMinutes { return shownWall - zone == utc ? zone : nil }
+        let zone = shownWall - utc
         return abs(zone) <= 14 * 60 && zone % 15 == 0 ? zone : nil
     }
 
     /// `iso` (a value `normalize` wrote, with a time and zone) written in the zone
     /// `offsetMinutes` east of UTC: the same instant on the clock and calendar of that zone.
     static func shifted(_ iso: String, toOffset offsetMinutes: Int) -> String? {
-        guard var parts = self.iso(Array(iso.utf8)), parts.hour != nil, let offset = parts.offsetMinutes else { return nil }
-        let minutes = parts.wallMinutes - offset + offsetMinutes
+        guard var parts = self.iso(Array(iso.utf8)), parts.hour != nil, let offset = parts.offsetMinutes, let wall = parts.wallMinutes else { return nil }
+        let minutes = wall - offset + offsetMinutes
         let days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440
-        (parts.year, parts.month, parts.day) = civil(fromDays: days)
+        (parts.year, parts.month, parts.day) = CivilDate(days: days).ymd
         parts.hour = (minutes - days * 1440) / 60
         parts.minute = (minutes - days * 1440) % 60
         parts.offsetMinutes = offsetMinutes
         return format(parts)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    fileprivate static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// A date in a URL's path: /2023/12/17/, /2023-12-17/, /20231217/.
