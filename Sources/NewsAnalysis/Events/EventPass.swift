@@ -47,7 +47,7 @@ struct EventPass {
                     guard let by = (k + 1..<min(u.upperBound, k + 6)).first(where: { t[$0].lower == Self.h.by }),
                           let doer = phraseStarting(doc, by + 1, u, report) else { continue }
                     var j = k - 1
-                    while j >= u.lowerBound, t[j].kind == .word, doc.meaning[j].flags.contains(.verbGroup) || isAdverb(doc, j) {
+                    while j >= u.lowerBound, t[j].kind == .word, doc.meaning[j].flags.contains(.verbGroup) || doc.isAdverb(j) {
                         if doc.meaning[j].flags.contains(.negation) { negated = true }
                         j -= 1
                     }
@@ -138,8 +138,8 @@ struct EventPass {
         while j >= u.lowerBound {
             let tok = t[j], m = doc.meaning[j]
             if tok.kind == .punctuation, tok.has(.quote) { j -= 1; continue }
-            if tok.kind == .word, m.flags.contains(.negation) || isContractedNegation(doc, j) { negated = true; j -= 1; continue }
-            if tok.kind == .word, m.flags.contains(.verbGroup) || isAdverb(doc, j) { j -= 1; continue }
+            if tok.kind == .word, m.flags.contains(.negation) || doc.isContractedNegation(j) { negated = true; j -= 1; continue }
+            if tok.kind == .word, m.flags.contains(.verbGroup) || doc.isAdverb(j) { j -= 1; continue }
             if tok.lower == Self.h.to {
                 // "committed not to sell", "agreed to meet": step over the governing verb.
                 j -= 1
@@ -249,7 +249,7 @@ struct EventPass {
             guard tok.kind == .word, !doc.meaning[a].flags.contains(.verbGroup), !doc.meaning[a].flags.contains(.clauseWord),
                   !doc.lex[a].contains(.speechVerb) else { break }
             if doc.meaning[a].flags.contains(.determiner) || doc.lex[a].contains(.stopword) && !(loose && doc.meaning[a].number != .none) { break }
-            if doc.inDate[a] || hasApostrophe(doc, a) || isAdverb(doc, a, anyCase: true) { break }
+            if doc.inDate[a] || doc.isContraction(a) || doc.isAdverb(a, anyCase: true) { break }
             let capital = tok.has(.capitalized) && (!tok.has(.sentenceStart) && !tok.has(.lineStart) || tok.has(.allCaps))
             if capital || doc.lex[a].contains(.sourceNoun) || loose { named = true }
             a -= 1
@@ -348,33 +348,10 @@ struct EventPass {
             || doc.meaning[k].action != 0 && ["met", "sold", "struck", "fought", "withdrawn"].contains { FNV.lowercased($0) == tok.lower }
         guard participle else { return false }
         var j = k - 1
-        while j >= u.lowerBound, j >= k - 4, doc.tokens[j].kind == .word, doc.meaning[j].flags.contains(.verbGroup) || isAdverb(doc, j) {
+        while j >= u.lowerBound, j >= k - 4, doc.tokens[j].kind == .word, doc.meaning[j].flags.contains(.verbGroup) || doc.isAdverb(j) {
             if Self.h.be.contains(doc.tokens[j].lower) { return true }
             j -= 1
         }
         return false
-    }
-
-    // MARK: - Word shapes
-
-    private func isAdverb(_ doc: Document, _ i: Int, anyCase: Bool = false) -> Bool {
-        let tok = doc.tokens[i]
-        guard tok.kind == .word, anyCase || tok.has(.lowercase), tok.length > 4 else { return false }
-        let e = Int(tok.end)
-        return doc.scalars[e - 2] == "l" && doc.scalars[e - 1] == "y"
-    }
-
-    private func hasApostrophe(_ doc: Document, _ k: Int) -> Bool {
-        let tok = doc.tokens[k]
-        // A contraction ("I'll", "we're", "didn't"), not a name such as "O'Brien".
-        return tok.kind == .word && tok.length >= 3 && (Int(tok.end) - 3..<Int(tok.end)).contains { doc.scalars[$0] == "'" || doc.scalars[$0] == "\u{2019}" }
-    }
-
-    private func isContractedNegation(_ doc: Document, _ k: Int) -> Bool {
-        let tok = doc.tokens[k]
-        guard tok.length >= 4 else { return false }
-        let e = Int(tok.end)
-        let a = doc.scalars[e - 1].value, b = doc.scalars[e - 2].value, c = doc.scalars[e - 3].value
-        return (a == 116 || a == 84) && (b == 39 || b == 0x2019) && (c == 110 || c == 78)
     }
 }

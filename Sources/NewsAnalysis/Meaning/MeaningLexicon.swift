@@ -50,8 +50,7 @@ final class MeaningLexicon: Sendable {
         each(Self.genericWords, { $0.flags.insert(.generic) })
 
         // Calendar.
-        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-        for (k, m) in months.enumerated() {
+        for (k, m) in WordLists.months.enumerated() {
             edit(m) { $0.date = .month; $0.dateValue = Int8(k + 1) }
             if m.count > 3 {
                 edit(String(m.prefix(3)) + ".") { $0.date = .month; $0.dateValue = Int8(k + 1) }
@@ -60,8 +59,7 @@ final class MeaningLexicon: Sendable {
         }
         edit("sept.") { $0.date = .month; $0.dateValue = 9 }
         edit("sept") { $0.date = .month; $0.dateValue = 9 }
-        let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        for (k, d) in weekdays.enumerated() {
+        for (k, d) in WordLists.weekdays.enumerated() {
             edit(d) { $0.date = .weekday; $0.dateValue = Int8(k) }
             edit(String(d.prefix(3)) + ".") { $0.date = .weekday; $0.dateValue = Int8(k) }
         }

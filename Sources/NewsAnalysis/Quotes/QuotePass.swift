@@ -143,7 +143,7 @@ struct QuotePass {
     private func phraseBefore(_ doc: Document, _ verb: Int, _ s: Range<Int>) -> Range<Int>? {
         let t = doc.tokens
         var end = verb
-        while end > s.lowerBound, Self.h.aux.contains(t[end - 1].lower) || isAdverb(doc, end - 1) || doc.lex[end - 1].contains(.calendar) { end -= 1 }
+        while end > s.lowerBound, Self.h.aux.contains(t[end - 1].lower) || doc.isAdverb(end - 1) || doc.lex[end - 1].contains(.calendar) { end -= 1 }
         var start = end
         while start > s.lowerBound, end - start < 10 {
             let p = start - 1
@@ -179,13 +179,6 @@ struct QuotePass {
             (t[k].has(.capitalized) && !doc.lex[k].contains(.stopword)) || Self.h.pronouns.contains(t[k].lower) || doc.lex[k].contains(.sourceNoun)
         }
         return ok ? from..<end : nil
-    }
-
-    private func isAdverb(_ doc: Document, _ i: Int) -> Bool {
-        let tok = doc.tokens[i]
-        guard tok.has(.lowercase), tok.length > 4 else { return false }
-        let e = Int(tok.end)
-        return doc.scalars[e - 2] == "l" && doc.scalars[e - 1] == "y"
     }
 
     /// The head noun of a description ("source" in "a senior source in the Office").

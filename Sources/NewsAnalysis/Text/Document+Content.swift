@@ -28,8 +28,7 @@ extension Document {
         if m.number != .none || m.date != .none && m.date != .unit || (!inDate.isEmpty && inDate[k]) { return false }
         // Contractions ("you'd", "it's") are grammar, not subject.
         if tok.has(.lowercase), (Int(tok.start)..<Int(tok.end)).contains(where: { scalars[$0] == "'" || scalars[$0] == "\u{2019}" }) { return false }
-        // Adverbs in "-ly" ("largely", "recently").
-        if tok.has(.lowercase), tok.length > 4, scalars[Int(tok.end) - 2] == "l", scalars[Int(tok.end) - 1] == "y" { return false }
+        if isAdverb(k) { return false }
         return true
     }
 

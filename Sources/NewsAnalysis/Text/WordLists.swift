@@ -86,10 +86,12 @@ enum WordLists {
         quarter
         """
 
-    static let calendar = """
-        january february march april may june july august september october november december monday \
-        tuesday wednesday thursday friday saturday sunday
-        """
+    /// Month names from January and weekday names from Monday, in order: the date pass counts
+    /// with their positions.
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    static let calendar = (months + weekdays).joined(separator: " ")
 
     /// Places and buildings that stand for the organisation inside them ("the Kremlin said").
     static let metonyms = ["Kremlin", "Pentagon", "White House", "Downing Street", "Elysee", "Élysée",

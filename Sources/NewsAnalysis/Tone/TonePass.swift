@@ -44,7 +44,7 @@ struct TonePass {
                             if shouting, t[j].has(.allCaps) { inc += v > 0 ? Self.capsIncrement : -Self.capsIncrement }
                             v += inc * (back == 0 ? 1 : back == 1 ? 0.95 : 0.9)
                         }
-                        if b.flags.contains(.negation) || isContractedNegation(doc, j) { v *= Self.negationScale }
+                        if b.flags.contains(.negation) || doc.isContractedNegation(j) { v *= Self.negationScale }
                         back += 1
                     }
                     j -= 1
@@ -80,15 +80,6 @@ struct TonePass {
                            neutral: total > 0 ? Self.round(totalNeutral / total) : 1,
                            polarity: weights > 0 ? Self.round(weighted / weights) : 0,
                            scoredWords: scored, sentences: perSentence)
-    }
-
-    /// "didn't", "won't", "isn’t".
-    private func isContractedNegation(_ doc: Document, _ k: Int) -> Bool {
-        let tok = doc.tokens[k]
-        guard tok.length >= 4 else { return false }
-        let e = Int(tok.end)
-        let a = doc.scalars[e - 1].value, b = doc.scalars[e - 2].value, c = doc.scalars[e - 3].value
-        return (a == 116 || a == 84) && (b == 39 || b == 0x2019) && (c == 110 || c == 78)
     }
 
     static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
