@@ -2,9 +2,10 @@
 
 import PackageDescription
 
+// Linux only: the code calls Glibc, Linux's pthread and /proc, and libzmq through Debian's
+// libzmq3-dev; no Apple platform is claimed.
 let package = Package(
     name: "copydesk",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "copydesk", targets: ["CopydeskCLI"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
@@ -23,7 +24,7 @@ let package = Package(
         // libzmq, as Debian's libzmq3-dev installs it.
         .systemLibrary(
             name: "CZMQ",
-            providers: [.apt(["libzmq3-dev"]), .brew(["zeromq"])]
+            providers: [.apt(["libzmq3-dev"])]
         ),
         // The same transport loop in plain C, so `copydesk bench transport` can show what the wrapper costs.
         .target(name: "CZMQBench", dependencies: ["CZMQ"]),

@@ -39,13 +39,22 @@ struct ReportCommand: ParsableCommand {
         try ArticleSource.validate(articles)
     }
 
+    /// Report lines longer than this are skipped (a report of the largest article is far shorter).
+    static let longestReportLine = 256 << 20
+
     func run() throws {
         var tally = ReportTally()
         var shown: [ReportRecord] = []
         let decoder = JSONDecoder()
-        for line in try JSONLineStream(path: results) {
+        let lines = try LineReader(path: results, maximumLineBytes: Self.longestReportLine)
+        while let line = try lines.next() {
+            guard case .line(let bytes) = line else {
+                tally.skip(reason: "a line over \(Self.longestReportLine >> 20) MB")
+                continue
+            }
+            if LineReader.isBlank(bytes) { continue }
             do {
-                let report = try decoder.decode(ReportRecord.self, from: Data(line))
+                let report = try decoder.decode(ReportRecord.self, from: Data(bytes))
                 tally.add(report)
                 if shown.count < limit { shown.append(report) }
             } catch {

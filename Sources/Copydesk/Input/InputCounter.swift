@@ -18,38 +18,15 @@ public enum InputCounter {
         return total
     }
 
+    /// Lines are read only to tell blank from not; a long one is counted without being kept.
     private static func countFile(_ path: String) -> Int {
         guard (path as NSString).pathExtension.lowercased() == "jsonl" else { return 1 }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
-        defer { try? handle.close() }
+        guard let reader = try? LineReader(path: path, maximumLineBytes: 1 << 16) else { return 0 }
         var lines = 0
-        var lineHasContent = false
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { chunk.deallocate() }
-        while let count = try? handle.readSome(into: chunk), count > 0 {
-            let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
-            let base = bytes.baseAddress!
-            var start = 0
-            while start < bytes.count {
-                // memchr finds the line ends; a line only needs reading up to its first non-blank byte.
-                let end: Int
-                if let found = memchr(base + start, 0x0A, bytes.count - start) {
-                    end = base.distance(to: UnsafeRawPointer(found))
-                } else {
-                    end = bytes.count
-                }
-                var index = start
-                while !lineHasContent, index < end {
-                    let byte = bytes[index]
-                    lineHasContent = byte != 0x20 && byte != 0x09 && byte != 0x0D
-                    index += 1
-                }
-                guard end < bytes.count else { break }
-                if lineHasContent { lines += 1 }
-                lineHasContent = false
-                start = end + 1
-            }
+        while let line = try? reader.next() {
+            if case .line(let bytes) = line, LineReader.isBlank(bytes) { continue }
+            lines += 1
         }
-        return lines + (lineHasContent ? 1 : 0)
+        return lines
     }
 }

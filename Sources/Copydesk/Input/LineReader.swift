@@ -1,11 +1,12 @@
 import Foundation
 
 /// Reads a file descriptor line by line in large chunks, never holding more than one line
-/// (capped) in memory.
+/// (capped) in memory: the one line reader of the project (inputs, the intake's files, the
+/// article count for progress, `copydesk report`).
 ///
 /// Each chunk is one `read(2)` straight into the reader's own buffer (``FileHandle/readSome(into:)``):
 /// the ventilator reads every article through here.
-final class LineReader {
+public final class LineReader {
     private let handle: FileHandle
     /// Bytes read and not yet returned are `storage[start..<end]`.
     private var storage: UnsafeMutableRawBufferPointer
@@ -18,7 +19,7 @@ final class LineReader {
     /// The buffer's first size; it doubles when less than half of this is left for a read.
     private let chunkBytes: Int
 
-    init(handle: FileHandle, maximumLineBytes: Int, chunkBytes: Int = 1 << 20) {
+    public init(handle: FileHandle, maximumLineBytes: Int, chunkBytes: Int = 1 << 20) {
         self.handle = handle
         self.maximumLineBytes = maximumLineBytes
         self.chunkBytes = chunkBytes
@@ -29,7 +30,19 @@ final class LineReader {
         storage.deallocate()
     }
 
-    enum Line: Equatable {
+    /// Reads `path`, or standard input for `-`.
+    public convenience init(path: String, maximumLineBytes: Int) throws {
+        if path == "-" {
+            self.init(handle: .standardInput, maximumLineBytes: maximumLineBytes)
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+            }
+            self.init(handle: handle, maximumLineBytes: maximumLineBytes)
+        }
+    }
+
+    public enum Line: Equatable {
         case line([UInt8])
         case tooLong(bytes: Int)
     }
@@ -39,8 +52,13 @@ final class LineReader {
         unreadLine = line
     }
 
+    /// Whether a line holds nothing but spaces, tabs and carriage returns.
+    public static func isBlank(_ line: [UInt8]) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
     /// The next line without its newline (a final line without one counts), or `nil` at the end.
-    func next() throws -> Line? {
+    public func next() throws -> Line? {
         if let line = unreadLine {
             unreadLine = nil
             return .line(line)
