@@ -60,6 +60,7 @@ let package = Package(
                 "JSONOutput",
                 "NewsAnalysis",
                 "WebArticle",
+                "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,7 +77,7 @@ let package = Package(
         .testTarget(name: "WebArticleTests", dependencies: ["WebArticle"], resources: [.copy("Pages")]),
         .testTarget(
             name: "CopydeskTests",
-            dependencies: ["Copydesk", "CopydeskCLI", "CopydeskFuzz", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Copydesk", "CopydeskCLI", "CopydeskFuzz", "NewsAnalysis", "ZeroMQ", .product(name: "Logging", package: "swift-log")]
         ),
     ]
 )
