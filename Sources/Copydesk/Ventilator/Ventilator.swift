@@ -60,19 +60,19 @@ public final class Ventilator {
     }
 
     public let configuration: Configuration
-    private let logger: Logger
-    private let clock = ContinuousClock()
-    private let instance = String(UInt64.random(in: 1...UInt64.max), radix: 36)
+    let logger: Logger
+    let clock = ContinuousClock()
+    let instance = String(UInt64.random(in: 1...UInt64.max), radix: 36)
 
-    private var source: ArticleSource
+    var source: ArticleSource
     /// Articles waiting for a worker, redeliveries first.
-    private var queue = Deque<ArticleRecord>()
-    private var leases: [String: Lease] = [:]
-    private var workers: [[UInt8]: WorkerState] = [:]
-    private var progress = PipelineProgress()
-    private var journal: IntakeJournal?
-    private var violations = ViolationLog(role: "ventilator")
-    private var failuresToSend: [ResultRecord] = []
+    var queue = Deque<ArticleRecord>()
+    var leases: [String: Lease] = [:]
+    var workers: [[UInt8]: WorkerState] = [:]
+    var progress = PipelineProgress()
+    var journal: IntakeJournal?
+    var violations = ViolationLog(role: "ventilator")
+    var failuresToSend: [ResultRecord] = []
 
     public init(_ configuration: Configuration, logger: Logger) throws {
         try ArticleSource.validate(configuration.inputs)
@@ -266,159 +266,4 @@ public final class Ventilator {
         }
     }
 
-    // MARK: Reading and leasing
-
-    /// Answers every waiting submission. Articles are journaled in one transaction before any
-    /// of them is answered `accepted`; an id seen before is answered as a duplicate and not queued.
-    private func takeSubmissions(from intake: Socket, handler: IntakeHandler, stopping: Bool) throws {
-        // Answers go out in the order of the requests: clients match them by position.
-        var answers: [[Frame]?] = []
-        var accepted: [(article: ArticleRecord, envelope: [Frame], slot: Int)] = []
-        while answers.count < 1000, let frames = try intake.receive(wait: .never) {
-            let waiting = queue.count + accepted.count
-            let admission: IntakeHandler.Admission = stopping ? .stopping
-                : waiting >= configuration.intakeQueueLimit ? .busy(queued: waiting) : .open
-            switch handler.handle(frames, admission: admission) {
-            case .reply(let reply):
-                if case .busy = admission { progress.busyReplies += 1 }
-                answers.append(reply)
-            case .article(let article, let envelope):
-                accepted.append((article, envelope, answers.count))
-                answers.append(nil)
-            }
-        }
-        var known = try journal?.accept(accepted.map(\.article)) ?? []
-        for (article, envelope, slot) in accepted {
-            let duplicate = known.contains(article.id) || leases[article.id] != nil || configuration.skip.contains(article.id)
-            if !duplicate {
-                queue.append(article)
-                // The same id twice in one batch: the second is the duplicate.
-                known.insert(article.id)
-                progress.accepted += 1
-            }
-            answers[slot] = IntakeHandler.accepted(envelope: envelope, id: article.id, duplicate: duplicate)
-        }
-        for answer in answers { try intake.send(answer!, wait: .never) }
-    }
-
-    /// Reads inputs until the read-ahead is full.
-    private func refill() {
-        guard !progress.inputsExhausted else { return }
-        while queue.count < configuration.readAhead {
-            guard let item = source.next() else {
-                progress.inputsExhausted = true
-                return
-            }
-            progress.read += 1
-            switch item {
-            case .article(let article):
-                if configuration.skip.contains(article.id) {
-                    progress.skipped += 1
-                } else if leases[article.id] == nil {
-                    queue.append(article)
-                }
-            case .failure(let failure):
-                guard !configuration.skip.contains(failure.id), leases[failure.id] == nil else { continue }
-                let record = ResultRecord(id: failure.id, attempt: failure.attempt, status: .failed, line: failure.jsonLine)
-                leases[failure.id] = Lease(
-                    article: ArticleRecord(id: failure.id, source: failure.source, body: []),
-                    worker: nil, deadline: clock.now + configuration.leaseTimeout, leasedAt: clock.now, failure: record
-                )
-                failuresToSend.append(record)
-            }
-        }
-    }
-
-    private func dispatch(router: Socket, now: ContinuousClock.Instant) throws {
-        // Every worker gets as much as its credit allows, in batches, before the next poll.
-        for peer in Array(workers.keys) {
-            while !queue.isEmpty, try sendBatch(to: peer, router: router, now: now) {}
-        }
-    }
-
-    /// Leases the next batch of queued articles to `peer`; `false` when it can take none now.
-    private func sendBatch(to peer: [UInt8], router: Socket, now: ContinuousClock.Instant) throws -> Bool {
-        guard let worker = workers[peer], worker.available > 0 else { return false }
-        let count: Int
-        if queue[queue.startIndex].attempt > 1 {
-            // A suspect: it was with a worker that died or stalled. It goes alone, to a worker
-            // holding nothing else, so if it is what kills workers no other article is blamed
-            // with it; fresh work waits behind it until a worker drains.
-            guard worker.leases.isEmpty else { return false }
-            count = 1
-        } else {
-            // Fresh articles, up to the next suspect.
-            count = queue.prefix(min(worker.available, configuration.batchSize)).prefix { $0.attempt == 1 }.count
-        }
-        let batch = Array(queue.prefix(count))
-        var frames = [Frame(peer)]
-        frames += WireMessage.tasks(ventilator: instance, batch).frames
-        do {
-            guard try router.send(frames, wait: .never) else { return false }
-        } catch ZMQError.hostUnreachable {
-            // Gone since its last message: forget it; its leases expire with it.
-            expire(worker: peer, reason: "disconnected")
-            return false
-        }
-        queue.removeFirst(count)
-        progress.leased += count
-        // Mutated in place: a copy of the worker would copy its lease set on every batch.
-        workers[peer]!.sent += count
-        workers[peer]!.available -= count
-        for article in batch {
-            leases[article.id] = Lease(article: article, worker: peer, deadline: now + configuration.leaseTimeout, leasedAt: now)
-            workers[peer]!.leases.insert(article.id)
-        }
-        return true
-    }
-
-    // MARK: Expiry
-
-    private func expireLeases(now: ContinuousClock.Instant) {
-        for (peer, worker) in workers where now - worker.lastSeen > configuration.workerTimeout {
-            expire(worker: peer, reason: "worker silent for over \(configuration.workerTimeout)")
-        }
-        // Deadlines are a backstop for a stuck worker or a lost result; check them now and then.
-        for (id, lease) in leases where lease.deadline < now {
-            if let failure = lease.failure {
-                leases[id]?.deadline = now + configuration.leaseTimeout
-                failuresToSend.append(failure)
-            } else {
-                if let worker = lease.worker { workers[worker]?.leases.remove(id) }
-                requeue(id, reason: "lease expired after \(configuration.leaseTimeout)")
-            }
-        }
-    }
-
-    private func expire(worker peer: [UInt8], reason: String) {
-        guard let worker = workers.removeValue(forKey: peer) else { return }
-        if !worker.leases.isEmpty {
-            logger.warning("worker lost; its articles go out again", metadata: ["worker": "\(String(decoding: peer, as: UTF8.self))", "articles": "\(worker.leases.count)", "reason": "\(reason)"])
-        }
-        for id in worker.leases { requeue(id, reason: reason) }
-    }
-
-    /// Hands an article out again with attempt + 1, or dead-letters it after the last attempt.
-    private func requeue(_ id: String, reason: String) {
-        guard var article = leases.removeValue(forKey: id)?.article else { return }
-        guard article.attempt < configuration.maximumAttempts else {
-            deadLetter(article, reason: "gave up after \(article.attempt) attempts; last: \(reason)")
-            return
-        }
-        article.attempt += 1
-        progress.redelivered += 1
-        if article.source == "intake" { try? journal?.recordAttempt(id: article.id, attempt: article.attempt) }
-        // Redeliveries go first.
-        queue.prepend(article)
-    }
-
-    /// Gives an article up: its failure record goes to the sink's dead-letter file, under a lease
-    /// like any result, so a late report of the same id and the dead letter never both land.
-    private func deadLetter(_ article: ArticleRecord, reason: String) {
-        let failure = FailureRecord(id: article.id, attempt: article.attempt, source: article.source, reason: reason, stage: .delivery)
-        let record = ResultRecord(id: article.id, attempt: article.attempt, status: .dead, line: failure.jsonLine)
-        leases[article.id] = Lease(article: article, worker: nil, deadline: clock.now + configuration.leaseTimeout, leasedAt: clock.now, failure: record)
-        failuresToSend.append(record)
-        logger.error("article given up", metadata: ["id": "\(article.id)", "reason": "\(reason)"])
-    }
 }
