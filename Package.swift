@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "WebArticle", targets: ["WebArticle"]),
         .library(name: "JSONOutput", targets: ["JSONOutput"]),
         .library(name: "Copydesk", targets: ["Copydesk"]),
+        .library(name: "CopydeskAnalysis", targets: ["CopydeskAnalysis"]),
+        .library(name: "CopydeskReport", targets: ["CopydeskReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,7 +46,6 @@ let package = Package(
             dependencies: [
                 "ZeroMQ",
                 "JSONOutput",
-                "NewsAnalysis",
                 "WebArticle",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -52,10 +53,16 @@ let package = Package(
             ],
             exclude: ["Protocol/PROTOCOL.md"]
         ),
+        // The analyzer as the pipeline's stage: the one place Copydesk and NewsAnalysis meet.
+        .target(name: "CopydeskAnalysis", dependencies: ["Copydesk", "NewsAnalysis", "JSONOutput"]),
+        // `copydesk report`'s self-contained HTML page of a results file.
+        .target(name: "CopydeskReport", dependencies: ["Copydesk", "NewsAnalysis"]),
         .executableTarget(
             name: "CopydeskCLI",
             dependencies: [
                 "Copydesk",
+                "CopydeskAnalysis",
+                "CopydeskReport",
                 "CZMQBench",
                 "JSONOutput",
                 "NewsAnalysis",
@@ -68,7 +75,7 @@ let package = Package(
         // Fuzz targets for what meets untrusted bytes (Sources/CopydeskFuzz/README.md).
         .executableTarget(
             name: "CopydeskFuzz",
-            dependencies: ["Copydesk", "NewsAnalysis", "ZeroMQ"],
+            dependencies: ["Copydesk", "NewsAnalysis", "WebArticle", "ZeroMQ"],
             exclude: ["README.md", "Regressions", "Seeds"]
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
@@ -77,7 +84,10 @@ let package = Package(
         .testTarget(name: "WebArticleTests", dependencies: ["WebArticle"], resources: [.copy("Pages")]),
         .testTarget(
             name: "CopydeskTests",
-            dependencies: ["Copydesk", "CopydeskCLI", "CopydeskFuzz", "NewsAnalysis", "ZeroMQ", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Copydesk", "CopydeskAnalysis", "CopydeskCLI", "CopydeskFuzz", "CopydeskReport", "NewsAnalysis", "ZeroMQ", "JSONOutput",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

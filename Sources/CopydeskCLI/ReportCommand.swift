@@ -1,5 +1,6 @@
 import ArgumentParser
 import Copydesk
+import CopydeskReport
 import Foundation
 
 /// `copydesk report results.jsonl -o report.html`: the results as one page a person can read.

@@ -1,4 +1,4 @@
-@testable import CopydeskCLI
+@testable import CopydeskReport
 import Foundation
 import NewsAnalysis
 import Testing

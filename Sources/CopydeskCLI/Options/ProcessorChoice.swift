@@ -1,5 +1,6 @@
 import ArgumentParser
 import Copydesk
+import CopydeskAnalysis
 import Foundation
 import JSONOutput
 import NewsAnalysis

@@ -1,10 +1,14 @@
-import Foundation
+import Copydesk
 import JSONOutput
 import NewsAnalysis
 
 /// The workers' default ``ArticleProcessor``: checks the bytes and runs ``Analyzer``; the
 /// report line it leaves to be written (``ProcessedArticle``) starts
 /// `{"id":...,"source":...,"attempt":...` and goes on with the report's own fields.
+///
+/// A target of its own so that the pipeline (`Copydesk`) knows analysis only through
+/// ``ArticleProcessor``: a program can embed the pipeline with a stage of its own without
+/// linking the analyzer and its resources.
 public struct ReportProcessor: Sendable {
     private let analyzer: Analyzer
 

@@ -6,11 +6,11 @@ import Copydesk
 /// same way. A text is kept only if its FNV-1a hash equals the report's `contentHash`: that is
 /// the text the spans index. An HTML input never matches (the analyzer saw the text extracted
 /// from it), nor does a file edited since the run; those articles are rebuilt from the report.
-enum OriginalArticles {
+public enum OriginalArticles {
     /// - Parameters:
     ///   - wanted: Report ids and their content hashes.
     /// - Returns: Texts by id, for the ids whose text was found unchanged.
-    static func find(_ wanted: [String: String], in inputs: [String], maximumBodyBytes: Int) -> [String: String] {
+    public static func find(_ wanted: [String: String], in inputs: [String], maximumBodyBytes: Int) -> [String: String] {
         var found: [String: String] = [:]
         let source = ArticleSource(inputs: inputs, maximumBodyBytes: maximumBodyBytes)
         while found.count < wanted.count, let item = source.next() {

@@ -4,7 +4,7 @@ import NewsAnalysis
 /// The whole report: one HTML document with its CSS and script inline, which loads nothing
 /// from anywhere (its Content-Security-Policy forbids it, so a stray URL fails loudly in the
 /// browser's console instead of leaking a reader's visit).
-struct ReportPage {
+public struct ReportPage {
     /// Where the reports came from, for the heading.
     let input: String
     let tally: ReportTally
@@ -14,7 +14,11 @@ struct ReportPage {
     let limit: Int
     var topCount = 15
 
-    func html() -> String {
+    public init(input: String, tally: ReportTally, sections: [ArticleSection], limit: Int) {
+        (self.input, self.tally, self.sections, self.limit) = (input, tally, sections, limit)
+    }
+
+    public func html() -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="en">

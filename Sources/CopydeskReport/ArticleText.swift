@@ -7,7 +7,7 @@ import NewsAnalysis
 /// spans index the original and whose text is ``ReportRecord/body`` (the paragraphs joined by
 /// blank lines). Only the lines the analyzer set aside (a repeated caption, a credit line, a
 /// contributor note) are missing. With the original at hand (`--articles`) there is one piece.
-struct ArticleText {
+public struct ArticleText {
     /// What a piece is, for its styling.
     enum Role: String {
         case whole, headline, subheadline, byline, dateline, caption, credit, paragraph
@@ -24,13 +24,13 @@ struct ArticleText {
     let isComplete: Bool
 
     /// The exact original text.
-    init(original: String) {
+    public init(original: String) {
         pieces = [Piece(role: .whole, text: HighlightedText(original))]
         isComplete = true
     }
 
     /// The text rebuilt from the report alone.
-    init(report: ReportRecord) {
+    public init(report: ReportRecord) {
         var found: [Piece] = []
         func add(_ role: Role, _ located: LocatedText?) {
             guard let located, located.end > located.start else { return }

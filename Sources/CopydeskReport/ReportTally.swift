@@ -3,7 +3,7 @@ import NewsAnalysis
 /// Figures across every report in the file, shown or not: names by how many articles and
 /// mentions they have, places with their coordinates, quotes and faults. Holds one entry per
 /// distinct name, never the reports.
-struct ReportTally {
+public struct ReportTally {
     struct Name {
         var name: String
         var articles = 0
@@ -11,17 +11,19 @@ struct ReportTally {
         var geo: Entity.Geo?
     }
 
-    private(set) var reports = 0
+    public private(set) var reports = 0
     /// Lines that were not reports (error records, junk), with the first reason seen.
-    private(set) var skippedLines = 0
-    private(set) var firstSkipReason: String?
+    public private(set) var skippedLines = 0
+    public private(set) var firstSkipReason: String?
     private(set) var quotes = 0
     private(set) var issues: [CopyIssue.Kind: Int] = [:]
     private(set) var languages: [String: Int] = [:]
     private(set) var words = 0
     private var names: [Entity.Kind: [String: Name]] = [:]
 
-    mutating func add(_ report: ReportRecord) {
+    public init() {}
+
+    public mutating func add(_ report: ReportRecord) {
         reports += 1
         quotes += report.quotes.count
         for issue in report.issues { issues[issue.kind, default: 0] += 1 }
@@ -36,7 +38,7 @@ struct ReportTally {
         }
     }
 
-    mutating func skip(reason: String) {
+    public mutating func skip(reason: String) {
         skippedLines += 1
         if firstSkipReason == nil { firstSkipReason = reason }
     }

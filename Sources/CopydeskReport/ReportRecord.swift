@@ -6,11 +6,11 @@ import NewsAnalysis
 /// published schema, so a line that breaks them is not a report. The fields of part 2
 /// (summary, tone, topics, keywords, dates, amounts, events) are optional and decoded loosely,
 /// each on its own: a results file written before they existed, or after they grow, still renders.
-struct ReportRecord: Decodable {
-    var id: String
+public struct ReportRecord: Decodable {
+    public var id: String
     var source: String?
     var url: String?
-    var contentHash: String?
+    public var contentHash: String?
     var language: String?
     var counts: TextCounts?
 
@@ -91,7 +91,7 @@ struct ReportRecord: Decodable {
         case images, paragraphs, body, entities, quotes, issues, summary, tone, topics, keywords, dates, amounts, events
     }
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         source = try c.decodeIfPresent(String.self, forKey: .source)

@@ -3,11 +3,15 @@ import NewsAnalysis
 
 /// One article on the page: its text with names, quotes and faults marked, and beside it what
 /// the analyzer made of it (summary, tone, topics, names, quotes, copy-editing issues).
-struct ArticleSection {
+public struct ArticleSection {
     let report: ReportRecord
     let text: ArticleText
     /// The article's position on the page, for its anchor.
     let number: Int
+
+    public init(report: ReportRecord, text: ArticleText, number: Int) {
+        (self.report, self.text, self.number) = (report, text, number)
+    }
 
     /// What to mark in the text: quotes outermost, then faults, then names, dates and amounts.
     static func marks(for report: ReportRecord) -> [HighlightedText.Mark] {
@@ -76,7 +80,7 @@ struct ArticleSection {
         }
     }
 
-    func html() -> String {
+    public func html() -> String {
         let marks = Self.marks(for: report)
         var out = "<article class=\"article\" id=\"article-\(number)\">\n<header>"
         let heading = report.headline?.text ?? report.source ?? report.id
