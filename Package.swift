@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // libzmq, as Debian's libzmq3-dev installs it.
@@ -50,6 +51,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             exclude: ["Protocol/PROTOCOL.md"]
         ),
@@ -87,6 +89,7 @@ let package = Package(
             dependencies: [
                 "Copydesk", "CopydeskAnalysis", "CopydeskCLI", "CopydeskFuzz", "CopydeskReport", "NewsAnalysis", "ZeroMQ", "JSONOutput",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
     ]

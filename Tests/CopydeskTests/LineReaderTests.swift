@@ -1,5 +1,6 @@
 @testable import Copydesk
 import Foundation
+import SystemPackage
 import Testing
 
 /// The line reader against a plain split of the same bytes, with chunks small enough that lines
@@ -108,7 +109,7 @@ struct LineReaderTests {
         // A directory opens for reading but cannot be read.
         let handle = try #require(FileHandle(forReadingAtPath: workspace.url.path))
         let reader = LineReader(handle: handle, maximumLineBytes: 100)
-        #expect(throws: FileHandle.ReadError.self) { try reader.next() }
-        do { _ = try reader.next() } catch { #expect(error.localizedDescription == "Is a directory") }
+        #expect(throws: Errno.self) { try reader.next() }
+        do { _ = try reader.next() } catch { #expect("\(error)" == "Is a directory") }
     }
 }

@@ -52,7 +52,7 @@ public final class ArticleSource {
                     }
                 } catch {
                     lines = nil
-                    return .failure(failure(current.name, "could not read: \(error.localizedDescription)", raw: Array(current.name.utf8)))
+                    return .failure(failure(current.name, "could not read: \(error)", raw: Array(current.name.utf8)))
                 }
                 continue
             }

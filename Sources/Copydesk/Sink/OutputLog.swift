@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// An append-only JSON Lines file that knows which ids it holds.
 ///
@@ -7,19 +8,27 @@ import Foundation
 final class OutputLog {
     let path: String
     private(set) var ids: Set<String> = []
-    private let descriptor: CInt
+    private let descriptor: FileDescriptor
     private var pending: [UInt8] = []
 
     init(path: String) throws {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError.cannotOpen(path, String(cString: strerror(errno))) }
-        try recover()
+        do {
+            descriptor = try FileDescriptor.open(FilePath(path), .readWrite, options: [.create, .closeOnExec],
+                                                 permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        } catch {
+            throw OutputError.cannotOpen(path, "\(error)")
+        }
+        do {
+            try recover()
+        } catch let error as Errno {
+            throw OutputError.cannotOpen(path, "\(error)")
+        }
     }
 
-    deinit { close(descriptor) }
+    deinit { try? descriptor.close() }
 
     /// Lines added but not yet on disk, in bytes.
     var pendingBytes: Int { pending.count }
@@ -34,41 +43,35 @@ final class OutputLog {
     /// Writes what is queued and waits until it is on disk (`fsync`).
     func sync() throws {
         guard !pending.isEmpty else { return }
-        var offset = 0
-        try pending.withUnsafeBytes { bytes in
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError.cannotWrite(path, String(cString: strerror(errno)))
-                }
-                offset += written
-            }
+        do {
+            _ = try pending.withUnsafeBytes { try descriptor.writeAll($0) }
+        } catch {
+            throw OutputError.cannotWrite(path, "\(error)")
         }
         pending.removeAll(keepingCapacity: true)
-        guard fsync(descriptor) == 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
+        // swift-system has no fsync: the one raw call.
+        guard fsync(descriptor.rawValue) == 0 else { throw OutputError.cannotWrite(path, "\(Errno(rawValue: errno))") }
         #if os(Linux)
         // On disk now, and the sink never reads it back: dropping it from the page cache keeps
         // a long run's writes from crowding the analysis out of memory caches (two workers
         // measured 4,611 against 4,412 articles/s over two A/B runs).
-        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
+        _ = posix_fadvise(descriptor.rawValue, 0, 0, POSIX_FADV_DONTNEED)
         #endif
     }
 
     /// Reads the file in 1 MB pieces (memory stays flat however large the output has grown),
     /// collecting ids and cutting a torn last line.
     private func recover() throws {
-        let size = lseek(descriptor, 0, SEEK_END)
+        let size = try descriptor.seek(offset: 0, from: .end)
         guard size > 0 else { return }
         var chunk = [UInt8](repeating: 0, count: Self.chunkBytes)
-        var offset: off_t = 0
-        var completeEnd: off_t = 0
+        var offset: Int64 = 0
+        var completeEnd: Int64 = 0
         // The start of a line that runs on into the next piece.
         var carry: [UInt8] = []
         while offset < size {
-            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { throw OutputError.cannotOpen(path, count < 0 ? String(cString: strerror(errno)) : "shorter than it was") }
+            let count = try chunk.withUnsafeMutableBytes { try descriptor.read(fromAbsoluteOffset: offset, into: $0) }
+            guard count > 0 else { throw OutputError.cannotOpen(path, "shorter than it was") }
             chunk.withUnsafeBufferPointer { buffer in
                 let base = buffer.baseAddress!
                 var lineStart = 0
@@ -84,17 +87,17 @@ final class OutputLog {
                     }
                     if let id { ids.insert(id) }
                     lineStart = lineEnd + 1
-                    completeEnd = offset + off_t(lineStart)
+                    completeEnd = offset + Int64(lineStart)
                 }
                 carry.append(contentsOf: buffer[lineStart..<count])
             }
-            offset += off_t(count)
+            offset += Int64(count)
         }
         if completeEnd < size {
             // A torn last line: the write that made it never finished, and was never acknowledged.
-            guard ftruncate(descriptor, completeEnd) == 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
+            try descriptor.resize(to: completeEnd)
         }
-        lseek(descriptor, 0, SEEK_END)
+        _ = try descriptor.seek(offset: 0, from: .end)
     }
 
     static let chunkBytes = 1 << 20
