@@ -1,4 +1,6 @@
+import Copydesk
 import Foundation
+import MetricsTestKit
 import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -33,12 +35,12 @@ struct MetricsTests {
         var page = ""
         try await waitUntil(timeout: .seconds(10)) {
             page = String(decoding: try Data(contentsOf: URL(string: ventilatorURL)!), as: UTF8.self)
-            return page.contains(#"copydesk_lease_to_ack_seconds_bucket{le="+Inf"} 50"#)
+            return page.contains(#"copydesk_articles_done_total{status="ok"} 50"#) && page.contains(#"copydesk_lease_to_ack_seconds_bucket{le="+Inf"} 50"#)
         }
         #expect(page.contains("# TYPE copydesk_articles_done_total counter"))
         #expect(page.contains(#"copydesk_articles_done_total{status="ok"} 50"#))
         #expect(page.contains("copydesk_articles_accepted_total 50"))
-        #expect(page.contains("copydesk_workers_connected 1"))
+        #expect(page.contains("copydesk_workers_connected 1.0"))
         #expect(page.contains(#"copydesk_lease_to_ack_seconds_bucket{le="+Inf"} 50"#))
         let sinkPage = String(decoding: try Data(contentsOf: URL(string: sinkURL)!), as: UTF8.self)
         #expect(sinkPage.contains(#"copydesk_sink_lines_total{file="output"} 50"#))
@@ -55,5 +57,27 @@ struct MetricsTests {
 
         for process in [ventilator, worker, sink] { process.signal(SIGTERM) }
         for process in [ventilator, worker, sink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
+    }
+}
+
+/// The roles record through swift-metrics: another backend takes the same figures.
+struct MetricsBackendTests {
+    @Test func anotherBackendGetsTheSameFigures() throws {
+        let backend = TestMetrics()
+        let metrics = Metrics(["copydesk_done_total": ("counter", "Done."), "copydesk_queue_depth": ("gauge", "Waiting."),
+                               "copydesk_wait_seconds": ("histogram", "Waited.")], factory: backend)
+        metrics.publish(counters: [#"copydesk_done_total{status="ok"}"#: 3], gauges: ["copydesk_queue_depth": 7])
+        metrics.publish(counters: [#"copydesk_done_total{status="ok"}"#: 5], gauges: [:])
+        metrics.observe("copydesk_wait_seconds", seconds: [0.5, 1.5])
+        #expect(try backend.expectCounter("copydesk_done_total", [("status", "ok")]).totalValue == 5)
+        #expect(try backend.expectGauge("copydesk_queue_depth").lastValue == 7)
+        #expect(try backend.expectTimer("copydesk_wait_seconds").values == [500_000_000, 1_500_000_000])
+        #expect(metrics.exposition().isEmpty)
+    }
+
+    @Test func thePrometheusPageIsTheDefault() {
+        let metrics = Metrics(["copydesk_done_total": ("counter", "Done.")])
+        metrics.publish(counters: [#"copydesk_done_total{status="ok"}"#: 2], gauges: [:])
+        #expect(metrics.exposition().contains(#"copydesk_done_total{status="ok"} 2"#))
     }
 }

@@ -1,107 +1,134 @@
+import CoreMetrics
 import Foundation
+import Prometheus
 import Synchronization
 
-/// A role's counters, gauges and latency histograms, written by the role's thread and read by
-/// the metrics server's, in the Prometheus text exposition format (version 0.0.4).
+/// A role's counters, gauges and latency histograms, recorded through swift-metrics so that any
+/// backend can take them (StatsD, OpenTelemetry: pass its `MetricsFactory`). By default each
+/// role records into a Prometheus registry of its own (swift-prometheus), which
+/// ``MetricsServer`` serves in the text exposition format; a role's own registry, not the
+/// process-wide `MetricsSystem`, because `copydesk run` holds a ventilator and a sink in one
+/// process and each serves its own page.
 public final class Metrics: Sendable {
-    private struct Histogram {
-        var buckets: [Double]
-        var counts: [Int]
-        var sum = 0.0
-        var count = 0
-
-        init(buckets: [Double]) {
-            self.buckets = buckets
-            counts = Array(repeating: 0, count: buckets.count)
-        }
-
-        mutating func observe(_ value: Double) {
-            for index in buckets.indices where value <= buckets[index] { counts[index] += 1 }
-            sum += value
-            count += 1
-        }
-    }
+    /// Where the metrics go when no factory is given: what ``exposition()`` reads.
+    public let registry: PrometheusCollectorRegistry
+    private let factory: any MetricsFactory
 
     private struct State {
-        var counters: [String: Double] = [:]
-        var gauges: [String: Double] = [:]
-        var histograms: [String: Histogram] = [:]
+        /// Each counter with the total it has been brought to (roles publish totals).
+        var counters: [String: (counter: CoreMetrics.Counter, total: Int)] = [:]
+        var gauges: [String: CoreMetrics.Gauge] = [:]
+        var timers: [String: CoreMetrics.Timer] = [:]
     }
 
-    /// Metric name → help text, fixed at creation so the page always lists every metric.
-    private let help: [String: (kind: String, text: String)]
     private let state = Mutex(State())
 
     /// Seconds, from a millisecond to a minute.
     public static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
 
-    /// - Parameter definitions: name → (`counter` | `gauge` | `histogram`, help text). Names of
-    ///   counters end in `_total`; labels are written into the name: `name{status="ok"}`.
-    public init(_ definitions: [String: (kind: String, text: String)]) {
-        help = definitions
-        state.withLock { state in
-            for (name, definition) in definitions where definition.kind == "histogram" {
-                state.histograms[name] = Histogram(buckets: Self.latencyBuckets)
+    /// - Parameters:
+    ///   - definitions: name → (`counter` | `gauge` | `histogram`, what it counts). Names of
+    ///     counters end in `_total`; a series' labels are written into its name when it is
+    ///     recorded: `name{status="ok"}`. (swift-metrics carries no help text, so the page has
+    ///     `# TYPE` lines only; the texts document the metrics here and in the README.)
+    ///   - factory: The backend; `nil` for the role's own Prometheus registry.
+    public init(_ definitions: [String: (kind: String, text: String)], factory: (any MetricsFactory)? = nil) {
+        registry = PrometheusCollectorRegistry()
+        var prometheus = PrometheusMetricsFactory(registry: registry)
+        prometheus.defaultDurationHistogramBuckets = Self.latencyBuckets.map { .nanoseconds(Int64($0 * 1e9)) }
+        self.factory = factory ?? prometheus
+        // Gauges and histograms are on the page from the start; counters from the role's first
+        // publication, when their labels are known (Prometheus keeps a name labelled or not).
+        for (name, definition) in definitions {
+            switch definition.kind {
+            case "gauge": set(name, 0)
+            case "histogram": state.withLock { _ = timer(name, in: &$0) }
+            default: break
             }
         }
     }
 
-    public func add(_ name: String, _ amount: Double = 1) {
-        state.withLock { $0.counters[name, default: 0] += amount }
+    /// Adds `amount` to counter `series`.
+    public func add(_ series: String, _ amount: Int = 1) {
+        state.withLock { state in
+            let counter = counter(series, in: &state)
+            counter.increment(by: amount)
+            state.counters[series]!.total += amount
+        }
     }
 
-    public func set(_ name: String, _ value: Double) {
-        state.withLock { $0.gauges[name] = value }
+    public func set(_ series: String, _ value: Double) {
+        state.withLock { state in gauge(series, in: &state).record(value) }
     }
 
-    /// Sets counters the role already keeps (it counts; this publishes), in one lock.
+    /// Brings counters the role already keeps to their totals (it counts; this publishes), and
+    /// sets gauges, in one lock.
     public func publish(counters: [String: Int], gauges: [String: Int]) {
         state.withLock { state in
-            for (name, value) in counters { state.counters[name] = Double(value) }
-            for (name, value) in gauges { state.gauges[name] = Double(value) }
+            for (series, total) in counters {
+                let counter = counter(series, in: &state)
+                let delta = total - state.counters[series]!.total
+                if delta > 0 {
+                    counter.increment(by: delta)
+                    state.counters[series]!.total = total
+                }
+            }
+            for (series, value) in gauges { gauge(series, in: &state).record(value) }
         }
     }
 
     public func observe(_ name: String, seconds: Double) {
-        state.withLock { $0.histograms[name]?.observe(seconds) }
+        observe(name, seconds: [seconds])
     }
 
     public func observe(_ name: String, seconds values: [Double]) {
         guard !values.isEmpty else { return }
-        state.withLock { state in values.forEach { state.histograms[name]?.observe($0) } }
-    }
-
-    /// The page Prometheus scrapes.
-    public func exposition() -> String {
-        let snapshot = state.withLock { $0 }
-        var lines: [String] = []
-        for name in help.keys.sorted() {
-            let (kind, text) = help[name]!
-            lines.append("# HELP \(name) \(text)")
-            lines.append("# TYPE \(name) \(kind)")
-            switch kind {
-            case "histogram":
-                let histogram = snapshot.histograms[name] ?? Histogram(buckets: Self.latencyBuckets)
-                for (bound, count) in zip(histogram.buckets, histogram.counts) {
-                    lines.append("\(name)_bucket{le=\"\(bound)\"} \(count)")
-                }
-                lines.append("\(name)_bucket{le=\"+Inf\"} \(histogram.count)")
-                lines.append("\(name)_sum \(histogram.sum)")
-                lines.append("\(name)_count \(histogram.count)")
-            default:
-                let values = (kind == "counter" ? snapshot.counters : snapshot.gauges)
-                    .filter { $0.key == name || $0.key.hasPrefix(name + "{") }
-                if values.isEmpty { lines.append("\(name) 0") }
-                for (series, value) in values.sorted(by: { $0.key < $1.key }) {
-                    lines.append("\(series) \(Self.format(value))")
-                }
-            }
+        state.withLock { state in
+            let timer = timer(name, in: &state)
+            for value in values { timer.recordNanoseconds(Int64(value * 1e9)) }
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    /// The page Prometheus scrapes (empty when another backend was given).
+    public func exposition() -> String {
+        registry.emitToString()
+    }
+
+    // MARK: - Series
+
+    private func counter(_ series: String, in state: inout State) -> CoreMetrics.Counter {
+        if let existing = state.counters[series] { return existing.counter }
+        let (label, dimensions) = Self.parse(series)
+        let counter = CoreMetrics.Counter(label: label, dimensions: dimensions, factory: factory)
+        state.counters[series] = (counter, 0)
+        return counter
+    }
+
+    private func gauge(_ series: String, in state: inout State) -> CoreMetrics.Gauge {
+        if let existing = state.gauges[series] { return existing }
+        let (label, dimensions) = Self.parse(series)
+        let gauge = CoreMetrics.Gauge(label: label, dimensions: dimensions, factory: factory)
+        state.gauges[series] = gauge
+        return gauge
+    }
+
+    private func timer(_ name: String, in state: inout State) -> CoreMetrics.Timer {
+        if let existing = state.timers[name] { return existing }
+        let timer = CoreMetrics.Timer(label: name, dimensions: [], preferredDisplayUnit: .seconds, factory: factory)
+        state.timers[name] = timer
+        return timer
+    }
+
+    /// `name{a="x",b="y"}` → (`name`, [(a, x), (b, y)]).
+    static func parse(_ series: String) -> (String, [(String, String)]) {
+        guard let open = series.firstIndex(of: "{"), series.hasSuffix("}") else { return (series, []) }
+        let body = series[series.index(after: open)..<series.index(before: series.endIndex)]
+        let dimensions = body.split(separator: ",").compactMap { pair -> (String, String)? in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            return (String(parts[0]), String(parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))))
+        }
+        return (String(series[..<open]), dimensions)
     }
 }
 

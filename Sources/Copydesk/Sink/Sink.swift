@@ -1,3 +1,4 @@
+import CoreMetrics
 import JSONOutput
 import Logging
 import ZeroMQ
@@ -25,6 +26,9 @@ public final class Sink: @unchecked Sendable {
         public var batchDelay: Duration = .milliseconds(20)
         /// CURVE keys: the results endpoint admits only allowlisted clients. `nil`: plain text.
         public var curve: CurveSetup?
+        /// Where the metrics go: `nil` for the role's own Prometheus registry, served on
+        /// `/metrics`; any swift-metrics backend otherwise.
+        public var metricsFactory: (any MetricsFactory)?
 
         public init(resultsEndpoint: String, ventilatorEndpoint: String, outputPath: String, errorsPath: String) {
             self.resultsEndpoint = resultsEndpoint
@@ -55,12 +59,14 @@ public final class Sink: @unchecked Sendable {
     private var duplicatesSuppressed = 0
 
     /// What the sink exposes on `/metrics` (see ``MetricsServer``).
-    public let metrics = Metrics([
+    public let metrics: Metrics
+
+    static let metricDefinitions: [String: (kind: String, text: String)] = [
         "copydesk_sink_lines_total": ("counter", "Lines written, by file: output, errors, dead_letters."),
         "copydesk_sink_duplicates_suppressed_total": ("counter", "Redelivered articles acknowledged without writing them again."),
         "copydesk_sink_malformed_total": ("counter", "Messages ignored because they break the protocol."),
         "copydesk_sink_sync_seconds": ("histogram", "Writing and fsyncing one batch, before its acknowledgement."),
-    ])
+    ]
 
     private func publishMetrics() {
         metrics.publish(
@@ -82,6 +88,7 @@ public final class Sink: @unchecked Sendable {
     public init(_ configuration: Configuration, logger: Logger) throws {
         self.configuration = configuration
         self.logger = logger
+        metrics = Metrics(Self.metricDefinitions, factory: configuration.metricsFactory)
         output = try OutputLog(path: configuration.outputPath)
         errors = try OutputLog(path: configuration.errorsPath)
         deadLetters = try OutputLog(path: configuration.deadLetterPath)

@@ -1,3 +1,4 @@
+import CoreMetrics
 import DequeModule
 import Foundation
 import Logging
@@ -45,6 +46,9 @@ public final class Ventilator {
         public var journalPath: String?
         /// CURVE keys: the task and intake endpoints admit only allowlisted clients. `nil`: plain text.
         public var curve: CurveSetup?
+        /// Where the metrics go: `nil` for the role's own Prometheus registry, served on
+        /// `/metrics`; any swift-metrics backend otherwise.
+        public var metricsFactory: (any MetricsFactory)?
 
         public init(tasksEndpoint: String, sinkEndpoint: String, exitWhenDone: Bool) {
             self.tasksEndpoint = tasksEndpoint
@@ -78,6 +82,7 @@ public final class Ventilator {
         try ArticleSource.validate(configuration.inputs)
         self.configuration = configuration
         self.logger = logger
+        metrics = Metrics(Self.metricDefinitions, factory: configuration.metricsFactory)
         self.source = ArticleSource(inputs: configuration.inputs, maximumBodyBytes: configuration.maximumArticleBytes)
     }
 
@@ -184,7 +189,9 @@ public final class Ventilator {
     // MARK: Metrics
 
     /// What the ventilator exposes on `/metrics` (see ``MetricsServer``).
-    public let metrics = Metrics([
+    public let metrics: Metrics
+
+    static let metricDefinitions: [String: (kind: String, text: String)] = [
         "copydesk_articles_read_total": ("counter", "Articles read from input files (skipped ones included)."),
         "copydesk_articles_accepted_total": ("counter", "Articles accepted over the intake, duplicates not counted."),
         "copydesk_intake_busy_total": ("counter", "Intake requests answered busy (backpressure)."),
@@ -195,7 +202,7 @@ public final class Ventilator {
         "copydesk_in_flight": ("gauge", "Articles leased and not yet acknowledged."),
         "copydesk_workers_connected": ("gauge", "Workers heard from within the worker timeout."),
         "copydesk_lease_to_ack_seconds": ("histogram", "From lease to the sink's acknowledgement: queueing in the worker, analysis, transport and fsync."),
-    ])
+    ]
 
     private func publishMetrics() {
         metrics.publish(
