@@ -1,7 +1,9 @@
 import Copydesk
 import Foundation
+import Logging
 import MetricsTestKit
 import Testing
+import ZeroMQ
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -79,5 +81,26 @@ struct MetricsBackendTests {
         let metrics = Metrics(["copydesk_done_total": ("counter", "Done.")])
         metrics.publish(counters: [#"copydesk_done_total{status="ok"}"#: 2], gauges: [:])
         #expect(metrics.exposition().contains(#"copydesk_done_total{status="ok"} 2"#))
+    }
+}
+
+/// The metrics server ends with its context instead of spinning on the error it gets.
+struct MetricsServerShutdownTests {
+    @Test func itsThreadEndsWhenTheContextShutsDown() async throws {
+        let context = try Context()
+        let server = try MetricsServer(metrics: Metrics([:]), endpoint: "tcp://127.0.0.1:*", context: context, logger: Logger(label: "test"))
+        #expect(Self.threadsNamed("metrics") >= 1)
+        context.shutdown()
+        // Before the fix the thread spun at 100% CPU on ETERM until shutdown() was called.
+        try await waitUntil(timeout: .seconds(5)) { Self.threadsNamed("metrics") == 0 }
+        server.shutdown()
+    }
+
+    /// Threads of this process with the kernel name `name`.
+    static func threadsNamed(_ name: String) -> Int {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.filter { tid in
+            ((try? String(contentsOfFile: "/proc/self/task/\(tid)/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .newlines) == name
+        }.count
     }
 }

@@ -47,7 +47,16 @@ public final class MetricsServer: Sendable {
         // Requests are small; keep what arrived per connection until the blank line.
         var pending: [[UInt8]: [UInt8]] = [:]
         while !stop.isRequested {
-            guard let frames = try? socket.receive(wait: .timeout(.milliseconds(100))), frames.count == 2 else { continue }
+            let received: [Frame]?
+            do {
+                received = try socket.receive(wait: .timeout(.milliseconds(100)))
+            } catch ZMQError.terminated {
+                return  // The context is shutting down: there is nothing left to serve.
+            } catch {
+                logger.debug("metrics request failed", metadata: ["error": "\(error)"])
+                continue
+            }
+            guard let frames = received, frames.count == 2 else { continue }
             let connection = frames[0].bytes
             if frames[1].count == 0 {
                 pending[connection] = nil  // Opened or closed.
