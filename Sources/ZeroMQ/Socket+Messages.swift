@@ -13,6 +13,12 @@ public enum Wait: Sendable, Hashable {
 extension Socket {
     // MARK: Sending
 
+    /// Sends a multipart message, waiting as long as the socket cannot send (high-water mark
+    /// reached, or no peer for a socket that needs one); see ``send(_:wait:)``.
+    public func send(_ frames: [Frame]) throws {
+        _ = try send(frames, wait: .forever)
+    }
+
     /// Sends a multipart message; libzmq delivers all of its frames or none.
     ///
     /// The frames are handed to libzmq and left empty, so none is copied; each is marked
@@ -22,11 +28,11 @@ extension Socket {
     ///   - frames: The message's frames, at least one.
     ///   - wait: How long to wait while the socket cannot send (high-water mark reached, or no
     ///     peer for a socket that needs one).
-    /// - Returns: `false` when `wait` ran out before the message could be queued.
+    /// - Returns: `false` when `wait` ran out before the message could be queued: a message
+    ///   that was not sent, which the caller must not ignore (hence no `@discardableResult`).
     ///
     /// Wraps `zmq_msg_send`.
-    @discardableResult
-    public func send(_ frames: [Frame], wait: Wait = .forever) throws -> Bool {
+    public func send(_ frames: [Frame], wait: Wait) throws -> Bool {
         precondition(!frames.isEmpty, "a ZeroMQ message has at least one frame")
         precondition(!frames.contains(where: \.isSent), "a frame was sent twice; sending left it empty (Frame.isSent)")
         let handle = try checkedHandle()
@@ -48,9 +54,13 @@ extension Socket {
         return true
     }
 
-    /// Sends a multipart message whose frames are copies of `parts`.
-    @discardableResult
-    public func send<Part: Collection<UInt8>>(parts: [Part], wait: Wait = .forever) throws -> Bool {
+    /// Sends a multipart message whose frames are copies of `parts`, waiting as long as it takes.
+    public func send<Part: Collection<UInt8>>(parts: [Part]) throws {
+        try send(parts.map { Frame($0) })
+    }
+
+    /// Sends a multipart message whose frames are copies of `parts`; `false` when `wait` ran out.
+    public func send<Part: Collection<UInt8>>(parts: [Part], wait: Wait) throws -> Bool {
         try send(parts.map { Frame($0) }, wait: wait)
     }
 

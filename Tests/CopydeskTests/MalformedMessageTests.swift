@@ -89,8 +89,8 @@ struct MalformedMessageTests {
             let pusher = try Socket(context, type: .push)
             try pusher.connect(results)
             for _ in 0..<count {
-                try dealer.send(parts: junk.message(version: WireMessage.version), wait: .timeout(.seconds(5)))
-                try pusher.send(parts: junk.message(version: WireMessage.version), wait: .timeout(.seconds(5)))
+                #expect(try dealer.send(parts: junk.message(version: WireMessage.version), wait: .timeout(.seconds(5))))
+                #expect(try pusher.send(parts: junk.message(version: WireMessage.version), wait: .timeout(.seconds(5))))
             }
             // Junk tasks at a real worker, then one good task it must still do.
             let router = try Socket(context, type: .router)
@@ -98,7 +98,7 @@ struct MalformedMessageTests {
             guard let hello = try router.receive(wait: .timeout(.seconds(20))) else { return (rejected, -1) }
             let peer = hello[0].bytes
             for _ in 0..<count {
-                try router.send(parts: [peer] + junk.message(version: WireMessage.version), wait: .timeout(.seconds(5)))
+                #expect(try router.send(parts: [peer] + junk.message(version: WireMessage.version), wait: .timeout(.seconds(5))))
             }
             let good = ArticleRecord(id: "survivor", source: "test", body: Array("The mayor of Oslo said the bridge opens on Monday.".utf8))
             try router.send([Frame(peer)] + WireMessage.tasks(ventilator: "fake", [good]).frames)

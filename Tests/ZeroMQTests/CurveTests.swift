@@ -28,7 +28,7 @@ struct CurveTests {
             let push = try Socket(context, type: .push)
             try configureClient(push)
             try push.connect(endpoint)
-            try push.send([Frame("secret article")], wait: .never)
+            _ = try push.send([Frame("secret article")], wait: .never)
             let received = try pull.receive(wait: .timeout(wait))?.first?.string
             return (received, log.entries)
         }

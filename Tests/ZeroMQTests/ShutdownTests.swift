@@ -36,7 +36,7 @@ struct ShutdownTests {
                 try push.set(.linger, .milliseconds(200))
                 // Nobody listens here: the messages can never leave.
                 try push.connect("tcp://127.0.0.1:1")
-                for _ in 0..<10 { try push.send([Frame("stuck")], wait: .never) }
+                for _ in 0..<10 { _ = try push.send([Frame("stuck")], wait: .never) }
                 // Dropping the socket and then the context terminates libzmq: linger bounds the wait.
             }
         }
@@ -50,7 +50,7 @@ struct ShutdownTests {
                 for _ in 0..<50 {
                     let push = try Socket(context, type: .push)
                     try push.connect("tcp://127.0.0.1:1")
-                    try push.send([Frame("x")], wait: .never)
+                    _ = try push.send([Frame("x")], wait: .never)
                 }
                 // Every socket above was dropped with a message queued; linger 0 lets the context go.
             }

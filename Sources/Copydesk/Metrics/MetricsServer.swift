@@ -75,8 +75,13 @@ public final class MetricsServer: Sendable {
                 : ("404 Not Found", "try GET /metrics\n")
             let response = "HTTP/1.0 \(status)\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
             do {
-                try socket.send([Frame(connection), Frame(response)], wait: .timeout(.seconds(1)))
-                try socket.send([Frame(connection), Frame()], wait: .timeout(.seconds(1)))  // Close.
+                // A scraper that does not read within a second loses its answer.
+                guard try socket.send([Frame(connection), Frame(response)], wait: .timeout(.seconds(1))),
+                      try socket.send([Frame(connection), Frame()], wait: .timeout(.seconds(1)))  // Close.
+                else {
+                    logger.debug("metrics response not sent in time")
+                    continue
+                }
             } catch {
                 logger.debug("metrics response failed", metadata: ["error": "\(error)"])
             }

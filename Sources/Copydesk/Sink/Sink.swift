@@ -131,10 +131,14 @@ public final class Sink: @unchecked Sendable {
         poller.register(fileDescriptor: stop.wakeDescriptor)
         let clock = ContinuousClock()
         var batch: [Ack] = []
+        // Acknowledgements of what is on disk that the ventilator could not take yet (its queue
+        // full, or it is away): sent again until it does, so its leases end without expiring.
+        var unsent: [Ack] = []
         var batchStarted = clock.now
         var stopping = false
         while true {
-            let deadline = batch.isEmpty ? Duration.milliseconds(100) : max(.zero, configuration.batchDelay - (clock.now - batchStarted))
+            var deadline = batch.isEmpty ? Duration.milliseconds(100) : max(.zero, configuration.batchDelay - (clock.now - batchStarted))
+            if !unsent.isEmpty { deadline = min(deadline, .milliseconds(10)) }
             if try !poller.poll(timeout: deadline).isEmpty {
                 // Take everything waiting, without blocking, up to the batch size.
                 while pendingBytes < configuration.batchBytes,
@@ -150,13 +154,17 @@ public final class Sink: @unchecked Sendable {
                 try errors.sync()
                 try deadLetters.sync()
                 metrics.observe("copydesk_sink_sync_seconds", seconds: (clock.now - syncStart).seconds)
-                try acks.send(WireMessage.acks(batch).frames, wait: .never)
+                unsent += batch
                 let duplicates = batch.lazy.filter { $0.status == .duplicate }.count
                 if duplicates > 0 { logger.info("suppressed duplicates", metadata: ["count": "\(duplicates)"]) }
                 batch.removeAll(keepingCapacity: true)
                 publishMetrics()
             }
-            if stopping { break }
+            if !unsent.isEmpty, try acks.send(WireMessage.acks(unsent).frames, wait: .never) { unsent.removeAll(keepingCapacity: true) }
+            if stopping {
+                if !unsent.isEmpty { logger.warning("acknowledgements not sent; the ventilator will lease these articles again and the sink will suppress the duplicates", metadata: ["count": "\(unsent.count)"]) }
+                break
+            }
             // One more pass after the stop request, to take what already arrived.
             if stop.isRequested { stopping = true }
         }

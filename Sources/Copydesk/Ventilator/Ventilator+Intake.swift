@@ -1,5 +1,6 @@
 import DequeModule
 import Foundation
+import Logging
 import ZeroMQ
 
 /// Articles submitted over the intake: journaled, queued and answered.
@@ -34,6 +35,9 @@ extension Ventilator {
             }
             answers[slot] = IntakeHandler.accepted(envelope: envelope, id: article.id, duplicate: duplicate)
         }
-        for answer in answers { try intake.send(answer!, wait: .never) }
+        var unanswered = 0
+        for answer in answers where try !intake.send(answer!, wait: .never) { unanswered += 1 }
+        // The client left, or stopped reading: it sends the same ids again, and they are duplicates.
+        if unanswered > 0 { logger.warning("intake answers not delivered", metadata: ["count": "\(unanswered)"]) }
     }
 }
