@@ -37,7 +37,10 @@ struct QuotePass {
         var sentenceOf = [Int32](repeating: -1, count: t.count)
         for (n, s) in doc.sentences.enumerated() { for k in s { sentenceOf[k] = Int32(n) } }
 
-        for p in doc.paragraphs {
+        // The last attributed direct quote, and the paragraph it is in: a direct quote with no
+        // attribution of its own right after it continues it.
+        var previous: (paragraph: Int, speaker: Quote.Speaker)?
+        for (paragraph, p) in doc.paragraphs.enumerated() {
             var open = -1
             var openChar: UInt32 = 0
             var i = p.lowerBound
@@ -48,7 +51,7 @@ struct QuotePass {
                     let isOpen = v == 0x201C || v == 0x201E || v == 0xAB || (v == 34 && open < 0)
                     let isClose = v == 0x201D || v == 0xBB || (v == 34 && open >= 0)
                     if isClose, open >= 0, openChar != 0x2018 {
-                        if i > open + 1 { add(doc, &report, open, i, sentenceOf, attributions, descriptions) }
+                        if i > open + 1 { add(doc, &report, open, i, sentenceOf, attributions, descriptions, paragraph: paragraph, previous: &previous) }
                         open = -1
                     } else if isOpen {
                         open = i
@@ -58,13 +61,14 @@ struct QuotePass {
                 i += 1
             }
             if open >= 0, p.upperBound > open + 1, p.upperBound - open > 3 {
-                add(doc, &report, open, p.upperBound, sentenceOf, attributions, descriptions)
+                add(doc, &report, open, p.upperBound, sentenceOf, attributions, descriptions, paragraph: paragraph, previous: &previous)
             }
         }
     }
 
     private func add(_ doc: Document, _ report: inout AnalysisReport, _ open: Int, _ close: Int, _ sentenceOf: [Int32],
-                     _ attributions: [[Attribution]], _ descriptions: [UInt64: Range<Int>]) {
+                     _ attributions: [[Attribution]], _ descriptions: [UInt64: Range<Int>],
+                     paragraph: Int, previous: inout (paragraph: Int, speaker: Quote.Speaker)?) {
         let t = doc.tokens
         var a = open + 1, b = close
         while b > a, t[b - 1].kind == .punctuation, t[b - 1].first == 44 || t[b - 1].first == 59 || t[b - 1].first == 58 { b -= 1 }
@@ -94,6 +98,12 @@ struct QuotePass {
         }
         var speaker: Quote.Speaker?
         if let best, let r = best.subject { speaker = resolve(doc, r, before: open, descriptions, report.entities) }
+        // `"A," Trump implored. "Make sure you vote."`, or a quote that opens the next paragraph:
+        // a direct quote with no attribution of its own goes on with the last speaker quoted.
+        if kind == .direct, speaker == nil, best == nil, let previous, paragraph - previous.paragraph <= 1 {
+            speaker = Quote.Speaker(name: previous.speaker.name, entity: previous.speaker.entity, mention: nil)
+        }
+        if startsClause, let speaker { previous = (paragraph, speaker) }
         let text = doc.text(Int(t[a].start), Int(t[b - 1].end))
         report.quotes.append(Quote(text: text, start: Int(t[a].start), end: Int(t[b - 1].end), kind: kind,
                                    verb: best.map { doc.text(tokens: $0.verb..<($0.verb + 1)) }, speaker: speaker))

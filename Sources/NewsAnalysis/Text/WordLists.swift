@@ -28,7 +28,9 @@ enum WordLists {
         described describes called calls urged urges quoted recalled recalls conceded concedes continued \
         concluded countered responded responds tweeted posted confirmed confirms denied denies predicted \
         praised reminded assured vowed promised pledged reiterated observed complained maintained \
-        according quipped exclaimed whispered shouted testified
+        according quipped exclaimed whispered shouted testified insisting accused accuses gushed \
+        implored implores emailed texted messaged conceding conceded admitting pleaded pleads \
+        boasted bragged cautioned mused lamented joked retorted snapped fumed scoffed
         """
 
     /// Forms of be, have and do, and the modals: a line with none of them (and no "-ed" or
