@@ -31,3 +31,32 @@ import Testing
         #expect(report.quotes.first?.verb == verb)
     }
 }
+
+/// Reported speech without quotation marks becomes a quote of kind `indirect`.
+@Suite struct ReportedSpeechTests {
+    private func indirect(_ sentence: String) throws -> [(String, String?, String?)] {
+        try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\n\(sentence)")
+            .quotes.filter { $0.kind == .indirect }.map { ($0.text, $0.speaker?.name, $0.verb) }
+    }
+
+    @Test(arguments: [
+        ("Maria Lopez said that the count would take three more days in the northern counties.", "the count would take three more days in the northern counties", "said"),
+        ("Maria Lopez told reporters on Tuesday that the count would take three more days.", "the count would take three more days", "told"),
+        ("The count would take three more days in the northern counties, Maria Lopez said.", "The count would take three more days in the northern counties", "said"),
+        ("The count would take three more days in the northern counties, said Maria Lopez.", "The count would take three more days in the northern counties", "said"),
+        ("According to Maria Lopez, the count would take three more days in the northern counties.", "the count would take three more days in the northern counties", "According"),
+        ("Maria Lopez denied the count had been stopped in any of the northern counties.", "the count had been stopped in any of the northern counties", "denied"),
+    ])
+    func reportedSpeechFindsItsContentAndSpeaker(_ sentence: String, _ content: String, _ verb: String) throws {
+        let found = try indirect(sentence)
+        #expect(found.count == 1)
+        #expect(found.first?.0 == content)
+        #expect(found.first?.1 == "Maria Lopez")
+        #expect(found.first?.2 == verb)
+    }
+
+    @Test func aSentenceWithoutAttributionIsNotReportedSpeech() throws {
+        #expect(try indirect("The count would take three more days in the northern counties, officials expected.").isEmpty)
+        #expect(try indirect("Maria Lopez said on Tuesday.").isEmpty)
+    }
+}

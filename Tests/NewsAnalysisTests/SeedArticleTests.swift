@@ -101,27 +101,31 @@ import Testing
 
     @Test func quotes() {
         let source = "a senior source in the Prime Minister's Office"
-        let expected: [(String, String, String)] = [
-            ("[the Russians] understand more clearly now our concerns.", source, "adding"),
-            ("open and frank.", source, "characterized"),
-            ("urged the Russians to play a more active role in getting Teheran to cease uranium enrichment.", source, "said"),
-            ("influence, leverage and power", source, "said"),
-            ("assets more effectively in dealing with the area of nuclear proliferation.", source, "said"),
-            ("do nothing to harm Israel's national security.", source, "said"),
-            ("days when Russia was a hostile country to Israel are no longer, and it is important to cultivate the relationship.", source, "said"),
-            ("economic cooperation between the two countries", "Dmitri Medvedev", "praised"),
-            ("symbolic importance", "Sergei Lavrov", "saying"),
+        let expected: [(String, String, String, Quote.Kind)] = [
+            ("Israel and Russia will upgrade their strategic dialogue and use that forum to share intelligence assessments and discuss Russian arms sales to the region", source, "said", .indirect),
+            ("[the Russians] understand more clearly now our concerns.", source, "adding", .partial),
+            ("open and frank.", source, "characterized", .partial),
+            ("urged the Russians to play a more active role in getting Teheran to cease uranium enrichment.", source, "said", .direct),
+            ("influence, leverage and power", source, "said", .partial),
+            ("assets more effectively in dealing with the area of nuclear proliferation.", source, "said", .partial),
+            ("do nothing to harm Israel's national security.", source, "said", .partial),
+            ("days when Russia was a hostile country to Israel are no longer, and it is important to cultivate the relationship.", source, "said", .partial),
+            ("Medvedev made clear he was opposed to a nuclear Iran and was very critical of Iranian President Mahmoud Ahmadinejad's rhetoric against Israel", "Ehud Olmert", "told", .indirect),
+            ("economic cooperation between the two countries", "Dmitri Medvedev", "praised", .partial),
+            ("both Medvedev and Lavrov thanked Israel for approving the transfer of ownership of Sergei's Courtyard in Jerusalem to the Russian government", "Sources in Olmert's office", "said", .indirect),
+            ("symbolic importance", "Sergei Lavrov", "saying", .partial),
         ]
         #expect(report.quotes.count == expected.count)
-        for (quote, (words, speaker, verb)) in zip(report.quotes, expected) {
+        for (quote, (words, speaker, verb, kind)) in zip(report.quotes, expected) {
             #expect(quote.text == words)
             #expect(text.slice(quote.start, quote.end) == words)
             #expect(quote.speaker?.name == speaker)
             #expect(quote.verb == verb)
+            #expect(quote.kind == kind)
         }
         let medvedev = report.entities.firstIndex { $0.name == "Dmitri Medvedev" }
-        #expect(report.quotes[7].speaker?.entity == medvedev)
-        #expect(report.quotes[2].speaker?.mention?.text == "the source")
+        #expect(report.quotes[9].speaker?.entity == medvedev)
+        #expect(report.quotes[3].speaker?.mention?.text == "the source")
     }
 
     @Test func copyEditingIssues() throws {

@@ -16,7 +16,12 @@ struct QuotePass {
         prepositions: Set(["in", "at", "from", "of", "with", "for", "on", "close"].map { FNV.lowercased($0) }),
         pronouns: Set(["he", "she", "they", "i", "we"].map { FNV.lowercased($0) }),
         inverting: Set(["said", "says", "added", "adds", "asked", "told", "explained", "wrote", "writes", "continued", "noted", "recalled", "replied", "insisted", "warned", "tweeted", "stated", "declared"].map { FNV.lowercased($0) }),
-        determiners: Set(["the", "a", "an", "one", "two", "several", "some", "many", "another", "this", "that"].map { FNV.lowercased($0) })
+        determiners: Set(["the", "a", "an", "one", "two", "several", "some", "many", "another", "this", "that"].map { FNV.lowercased($0) }),
+        that: FNV.lowercased("that"),
+        /// Verbs whose object is what was said, "that" or not: "said the talks had failed".
+        clauseVerbs: Set(["said", "says", "believes", "believed", "claimed", "claims", "argued", "argues", "insisted", "insists",
+                          "warned", "warns", "denied", "added", "explained", "noted", "admitted", "acknowledged", "suggested",
+                          "predicted", "conceded"].map { FNV.lowercased($0) })
     )
 
     func run(_ doc: inout Document, _ report: inout AnalysisReport) {
@@ -64,6 +69,58 @@ struct QuotePass {
                 add(doc, &report, open, p.upperBound, sentenceOf, attributions, descriptions, paragraph: paragraph, previous: &previous)
             }
         }
+        // Reported speech: attributed sentences without quotation marks.
+        for (n, s) in doc.sentences.enumerated() where !s.contains(where: { t[$0].kind == .punctuation && t[$0].has(.quote) }) {
+            guard let (content, attribution) = reportedContent(doc, s, attributions[n]), let subject = attribution.subject else { continue }
+            let speaker = resolve(doc, subject, before: content.lowerBound, descriptions, report.entities)
+            let located = doc.located(tokens: content)
+            report.quotes.append(Quote(text: located.text, start: located.start, end: located.end, kind: .indirect,
+                                       verb: doc.text(tokens: attribution.verb..<(attribution.verb + 1)), speaker: speaker))
+        }
+        report.quotes.sort { $0.start < $1.start }
+    }
+
+    /// What a sentence reports someone said, and the attribution: "X said (that) CONTENT",
+    /// "X told reporters on Tuesday that CONTENT", "CONTENT, X said", "CONTENT, said X",
+    /// "According to X, CONTENT", "CONTENT, according to X". Four words at least.
+    private func reportedContent(_ doc: Document, _ s: Range<Int>, _ attributions: [Attribution]) -> (Range<Int>, Attribution)? {
+        let t = doc.tokens
+        var end = s.upperBound
+        while end > s.lowerBound, t[end - 1].kind == .punctuation { end -= 1 }
+        func words(_ r: Range<Int>) -> Int { r.isEmpty ? 0 : r.filter { t[$0].kind != .punctuation }.count }
+        /// The clause before a comma that ends at `k` (exclusive).
+        func before(_ k: Int) -> Range<Int>? {
+            var e = k
+            while e > s.lowerBound, t[e - 1].kind == .punctuation { e -= 1 }
+            return e > s.lowerBound && doc.isPunct(e, 44) ? s.lowerBound..<e : nil
+        }
+        for a in attributions {
+            guard let subject = a.subject else { continue }
+            var content: Range<Int>?
+            if t[a.verb].lower == Self.h.according {
+                if a.verb == s.lowerBound, let comma = (subject.upperBound..<end).first(where: { doc.isPunct($0, 44) }) {
+                    content = (comma + 1)..<end
+                } else {
+                    content = before(a.verb)
+                }
+            } else if subject.upperBound <= a.verb {
+                if let that = (a.verb + 1..<min(a.verb + 8, end)).first(where: { t[$0].lower == Self.h.that }) {
+                    content = (that + 1)..<end
+                } else if subject.lowerBound > s.lowerBound {
+                    // "CONTENT, a senior source said Tuesday": the clause before the speaker.
+                    content = before(subject.lowerBound)
+                } else if a.verb + 1 < end, Self.h.clauseVerbs.contains(t[a.verb].lower), !Self.h.prepositions.contains(t[a.verb + 1].lower),
+                          t[a.verb + 1].kind == .word, !doc.isPunct(a.verb + 1, 44) {
+                    // "X said the talks had failed."
+                    content = (a.verb + 1)..<end
+                }
+            } else {
+                // "CONTENT, said the minister."
+                content = before(a.verb)
+            }
+            if let content, words(content) >= 4 { return (content, a) }
+        }
+        return nil
     }
 
     private func add(_ doc: Document, _ report: inout AnalysisReport, _ open: Int, _ close: Int, _ sentenceOf: [Int32],
@@ -120,7 +177,8 @@ struct QuotePass {
                 inQuote = v == 0x201C || v == 0x201E ? true : v == 0x201D ? false : !inQuote
                 continue
             }
-            guard !inQuote, doc.lex[i].contains(.speechVerb), t[i].has(.lowercase) else { continue }
+            // Lowercase, but for "According to X, ..." opening the sentence.
+            guard !inQuote, doc.lex[i].contains(.speechVerb), t[i].has(.lowercase) || i == s.lowerBound && t[i].lower == Self.h.according else { continue }
             var subject: Range<Int>?
             if t[i].lower == Self.h.according {
                 if i + 2 < s.upperBound, t[i + 1].lower == Self.h.to { subject = phraseAfter(doc, i + 2, s) }

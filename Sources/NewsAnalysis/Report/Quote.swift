@@ -5,6 +5,9 @@ public struct Quote: Sendable, Hashable, Codable {
         case direct
         /// A fragment woven into the reporter's sentence ("was of great \"symbolic importance\"").
         case partial
+        /// Reported speech without quotation marks: the content of "X said (that) ...",
+        /// "according to X, ...", "..., X said."
+        case indirect
     }
 
     /// Who a quote is attributed to: an entity, or a described source ("a senior source in ...").
