@@ -10,6 +10,21 @@ enum SentenceFeatures {
 
     static let firstPerson = Set(["i", "we", "me", "my", "our", "us", "you", "your", "i'm", "we're", "you're"].map { FNV.lowercased($0) })
 
+    /// The lead prior alone for every sentence, and the stems of the first `count`.
+    static func leadRows(_ doc: Document, stemsFor count: Int) -> (rows: [[Double]], stems: [[UInt64]]) {
+        let rows = doc.sentences.indices.map { i in [1 / (1 + Double(i)).squareRoot()] + [Double](repeating: 0, count: names.count - 1) }
+        let stems = doc.sentences.enumerated().map { i, s in i < count ? contentStems(doc, s) : [] }
+        return (rows, stems)
+    }
+
+    /// A sentence's content stems, sorted, each once.
+    static func contentStems(_ doc: Document, _ s: Range<Int>) -> [UInt64] {
+        var stems: [UInt64] = []
+        for k in s where doc.isContent(k) { stems.append(doc.stem(k)) }
+        stems.sort()
+        return stems.enumerated().compactMap { $0.offset > 0 && stems[$0.offset - 1] == $0.element ? nil : $0.element }
+    }
+
     /// One row per sentence of `doc`, in text order, and each sentence's content stems
     /// (sorted, each once). Needs ``Document/prepareContent()``.
     static func rows(_ doc: Document) -> (rows: [[Double]], stems: [[UInt64]]) {
@@ -22,10 +37,7 @@ enum SentenceFeatures {
         var spread: [UInt64: Double] = [:]
         spread.reserveCapacity(t.count / 2)
         for s in sentences {
-            var stems: [UInt64] = []
-            for k in s where doc.isContent(k) { stems.append(doc.stem(k)) }
-            stems.sort()
-            stems = stems.enumerated().compactMap { $0.offset > 0 && stems[$0.offset - 1] == $0.element ? nil : $0.element }
+            let stems = contentStems(doc, s)
             stemsOf.append(stems)
             for stem in stems { spread[stem, default: 0] += 1 }
         }

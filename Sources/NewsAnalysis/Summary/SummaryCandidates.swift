@@ -34,9 +34,22 @@ public struct SummaryCandidates: Sendable {
         (self.texts, self.rows, self.eligible, self.leaning, self.words, self.reported) = (texts, rows, eligible, leaning, words, reported)
     }
 
-    init(_ doc: Document, _ report: AnalysisReport, withTexts: Bool) {
+    /// - Parameter leadOnlyFor: The model about to choose: when it weighs only the lead for
+    ///   this article, only the lead prior and the stems of the first sentences are worked out
+    ///   (the choice cannot reach further), which keeps reported news as cheap as before the
+    ///   features. `nil` (training) works everything out.
+    init(_ doc: Document, _ report: AnalysisReport, withTexts: Bool, leadOnlyFor model: SummaryModel? = nil, length: Int = 0) {
         let t = doc.tokens
-        (rows, words) = SentenceFeatures.rows(doc)
+        // Reported news: a date line, a byline, or attributed speech in the lead ("..., a
+        // senior source said Tuesday").
+        let reported = report.dateLine != nil || report.byline != nil
+            || doc.sentences.prefix(Self.leadSentences).contains { s in s.contains { doc.lex[$0].contains(.speechVerb) } }
+        self.reported = reported
+        if let model, model.weighsOnlyTheLead(reported: reported) {
+            (rows, words) = SentenceFeatures.leadRows(doc, stemsFor: Self.leadSentencesConsidered(length))
+        } else {
+            (rows, words) = SentenceFeatures.rows(doc)
+        }
         var texts: [String] = [], eligible: [Bool] = [], leaning: [Bool] = []
         for (n, s) in doc.sentences.enumerated() {
             if withTexts { texts.append(doc.text(tokens: s)) }
@@ -47,11 +60,11 @@ public struct SummaryCandidates: Sendable {
         self.texts = texts
         self.eligible = eligible
         self.leaning = leaning
-        // Reported news: a date line, a byline, or attributed speech in the lead ("..., a
-        // senior source said Tuesday").
-        reported = report.dateLine != nil || report.byline != nil
-            || doc.sentences.prefix(Self.leadSentences).contains { s in s.contains { doc.lex[$0].contains(.speechVerb) } }
     }
+
+    /// Sentences the lead choice of `length` may look at: enough for fragments and
+    /// near-duplicates passed over; later sentences have no stems and are never duplicates.
+    static func leadSentencesConsidered(_ length: Int) -> Int { 4 * length + 8 }
 
     /// `model`'s score of sentence `n`.
     func score(_ model: SummaryModel, _ n: Int) -> Double { model.score(rows[n], reported: reported) }

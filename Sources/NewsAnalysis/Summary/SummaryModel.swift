@@ -22,6 +22,11 @@ public struct SummaryModel: Sendable, Hashable {
     /// Names of the features the weights apply to, in order.
     public static var featureNames: [String] { SentenceFeatures.names }
 
+    /// Whether the weights for this kind of article are the lead prior's alone.
+    func weighsOnlyTheLead(reported isReported: Bool) -> Bool {
+        (isReported ? reported : other) == Self.leadWeights
+    }
+
     func score(_ row: [Double], reported isReported: Bool) -> Double {
         var s = 0.0
         for (w, x) in zip(isReported ? reported : other, row) { s += w * x }

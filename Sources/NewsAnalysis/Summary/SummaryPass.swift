@@ -9,7 +9,7 @@ struct SummaryPass {
     /// Sets `candidates` to what the summary chose from when asked for (`withTexts` for training).
     func run(_ doc: Document, _ report: inout AnalysisReport, candidates: inout SummaryCandidates?, withTexts: Bool = false) {
         guard length > 0, !doc.sentences.isEmpty else { return }
-        let found = SummaryCandidates(doc, report, withTexts: withTexts)
+        let found = SummaryCandidates(doc, report, withTexts: withTexts, leadOnlyFor: withTexts ? nil : model, length: length)
         report.summary = found.select(model, count: length).map { n in
             let located = doc.located(tokens: doc.sentences[n])
             return SummarySentence(text: located.text, start: located.start, end: located.end, sentence: n,
