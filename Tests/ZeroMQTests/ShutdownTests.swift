@@ -8,23 +8,27 @@ struct ShutdownTests {
     @Test func shutdownWakesAReceiveBlockedInAnotherThread() async throws {
         let context = try Context()
         let thread = KernelThread()
-        async let outcome: String = onSocketThread {
-            let pull = try Socket(context, type: .pull)
-            _ = try pull.bind(Transport.inproc.bindEndpoint())
-            thread.id.store(KernelThread.currentID(), ordering: .releasing)
+        // Started here rather than through the cooperative pool, which other tests may keep busy.
+        let receiver = SocketThread(name: "receiver") {
             do {
+                let pull = try Socket(context, type: .pull)
+                _ = try pull.bind(Transport.inproc.bindEndpoint())
+                thread.id.store(KernelThread.currentID(), ordering: .releasing)
                 _ = try pull.receive()
-                return "received"
+                thread.outcome.withLock { $0 = "received" }
             } catch ZMQError.terminated {
-                return "terminated"
+                thread.outcome.withLock { $0 = "terminated" }
+            } catch {
+                thread.outcome.withLock { $0 = "\(error)" }
             }
         }
         // Shut down only once the receiving thread sleeps in the kernel, inside the receive.
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !thread.isAsleep, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(1)) }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !thread.isAsleep, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
         #expect(thread.isAsleep, "the receiving thread never blocked")
         context.shutdown()
-        #expect(try await outcome == "terminated")
+        receiver.join()
+        #expect(thread.outcome.withLock { $0 } == "terminated")
     }
 
     @Test func terminationDoesNotHangOnUnsentMessagesWithLingerSet() async throws {
@@ -78,9 +82,11 @@ struct ShutdownTests {
     }
 }
 
-/// A thread's kernel id, set from inside it, and whether /proc says it is asleep ("S").
+/// A thread's kernel id, set from inside it, whether /proc says it is asleep ("S"), and
+/// what its receive ended with.
 private final class KernelThread: Sendable {
     let id = Atomic<Int32>(0)
+    let outcome = Mutex<String?>(nil)
 
     /// The calling thread's kernel id, from the /proc/thread-self link ("PID/task/TID").
     static func currentID() -> Int32 {
