@@ -100,28 +100,24 @@ public final class Analyzer: Sendable {
     /// The sentences the summary chose from for `article`, with their features: what
     /// `copydesk bench summary` trains ``SummaryModel`` weights and cross-validates on.
     public func summaryCandidates(_ article: Article) throws -> SummaryCandidates {
-        let scalars = Array(article.text.unicodeScalars)
-        var candidates: SummaryCandidates? = SummaryCandidates.none
-        _ = try analyze(scalars: scalars, contentHash: "", id: article.id, url: article.url, title: article.title, published: article.published,
-                        began: .now, summaryCandidates: &candidates)
-        return candidates ?? SummaryCandidates.none
+        try analysis(scalars: Array(article.text.unicodeScalars), contentHash: "", id: article.id, url: article.url, title: article.title,
+                     published: article.published, began: .now, forTraining: true).summary ?? SummaryCandidates.none
     }
 
     func analyze(
         scalars: [Unicode.Scalar], contentHash: String, id: String?, url: String?, title: String?, published: String?,
         began: ContinuousClock.Instant, layout: TextLayout? = nil
     ) throws -> AnalysisReport {
-        var unused: SummaryCandidates?
-        return try analyze(scalars: scalars, contentHash: contentHash, id: id, url: url, title: title, published: published,
-                           began: began, layout: layout, summaryCandidates: &unused)
+        try analysis(scalars: scalars, contentHash: contentHash, id: id, url: url, title: title, published: published,
+                     began: began, layout: layout, forTraining: false).report
     }
 
-    /// The analysis itself, on the article's code points. A non-nil `summaryCandidates`
-    /// asks for what the summary chose from, with sentence texts (training), and gets it.
-    func analyze(
+    /// The analysis itself, on the article's code points; `forTraining` also gives what the
+    /// summary chose from.
+    private func analysis(
         scalars: [Unicode.Scalar], contentHash: String, id: String?, url: String?, title: String?, published: String?,
-        began: ContinuousClock.Instant, layout: TextLayout? = nil, summaryCandidates: inout SummaryCandidates?
-    ) throws -> AnalysisReport {
+        began: ContinuousClock.Instant, layout: TextLayout? = nil, forTraining: Bool
+    ) throws -> (report: AnalysisReport, summary: SummaryCandidates?) {
         if scalars.count > maximumScalars { throw AnalysisError.tooLarge(scalars: scalars.count, limit: maximumScalars) }
         var visible = 0, letters = 0
         for c in scalars where !Tokenizer.isSpace(c) {
@@ -140,20 +136,21 @@ public final class Analyzer: Sendable {
             QuotePass().run(&doc, &report)
         }
         CopyEditPass().run(&doc, &report)
+        var summary: SummaryCandidates?
         if options.meaning, report.language == "en" || report.language == "und" {
-            runMeaningPasses(&doc, &report, published: published, summaryCandidates: &summaryCandidates)
+            summary = runMeaningPasses(&doc, &report, published: published, forTraining: forTraining)
         }
         var words = 0
         for p in doc.paragraphs { for k in p where doc.tokens[k].kind != .punctuation && !doc.tokens[k].has(.possessive) { words += 1 } }
         report.counts = TextCounts(characters: scalars.count, words: words, sentences: doc.sentences.count, paragraphs: doc.paragraphs.count)
         let elapsed = ContinuousClock.now - began
         report.elapsedMicroseconds = Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
-        return report
+        return (report, summary)
     }
 
     /// Part 2, over the same tokens: each token's meaning entry is looked up once, then every
     /// pass reads it.
-    private func runMeaningPasses(_ doc: inout Document, _ report: inout AnalysisReport, published: String?, summaryCandidates: inout SummaryCandidates?) {
+    private func runMeaningPasses(_ doc: inout Document, _ report: inout AnalysisReport, published: String?, forTraining: Bool) -> SummaryCandidates? {
         doc.meaning = meaningLexicon.view(of: doc.tokens)
         if doc.entityAt.isEmpty { doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count) }
         DatePass().run(&doc, &report, published: DatePass.publicationDate(published, lexicon: lexicon, meaning: meaningLexicon))
@@ -162,9 +159,9 @@ public final class Analyzer: Sendable {
         TonePass().run(doc, &report)
         TopicPass().run(doc, &report)
         KeywordPass().run(doc, &report)
-        SummaryPass(length: max(options.summarySentences, summaryCandidates == nil ? 0 : 1), model: options.summaryModel)
-            .run(doc, &report, candidates: &summaryCandidates, withTexts: summaryCandidates != nil)
+        let summary = SummaryPass(length: options.summarySentences, model: options.summaryModel).run(doc, &report, forTraining: forTraining)
         EventPass().run(doc, &report)
+        return summary
     }
 
     /// FNV-1a of the text's UTF-8 bytes, as 16 hex digits.

@@ -91,10 +91,13 @@ import NewsAnalysis
     }
 
     @Test func aSentenceThatLeansOnItsPredecessorComesOnlyWithIt() throws {
-        let report = try Shared.analyze(sentences.joined(separator: " "))
-        let chosen = report.summary.map(\.sentence)
-        #expect(!chosen.contains(2) || chosen.contains(1))
-        #expect(chosen.count == 3)
+        let candidates = try Shared.analyzer.get().summaryCandidates(Article(text: sentences.joined(separator: " ")))
+        // Weights that prefer the last sentences: 3, then 2 ("He added ..."), then 1.
+        let latest = SummaryModel.featureNames.map { $0 == "lead" ? -1.0 : 0 }
+        let model = SummaryModel(reported: latest, other: latest)
+        // Sentence 2 waits for sentence 1, which comes after it in this order.
+        #expect(candidates.select(model, count: 2) == [1, 3])
+        #expect(candidates.select(model, count: 3) == [0, 1, 3])
     }
 
     @Test func theWeightsTheSummaryShipsWithAreNotTheLeadAlone() {

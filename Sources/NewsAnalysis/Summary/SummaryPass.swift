@@ -6,15 +6,16 @@ struct SummaryPass {
     let length: Int
     let model: SummaryModel
 
-    /// Sets `candidates` to what the summary chose from when asked for (`withTexts` for training).
-    func run(_ doc: Document, _ report: inout AnalysisReport, candidates: inout SummaryCandidates?, withTexts: Bool = false) {
-        guard length > 0, !doc.sentences.isEmpty else { return }
-        let found = SummaryCandidates(doc, report, withTexts: withTexts, leadOnlyFor: withTexts ? nil : model, length: length)
+    /// Sets the report's summary; `forTraining` also returns what it chose from, with every
+    /// feature and each sentence's text (``Analyzer/summaryCandidates(_:)``).
+    func run(_ doc: Document, _ report: inout AnalysisReport, forTraining: Bool) -> SummaryCandidates? {
+        guard length > 0 || forTraining, !doc.sentences.isEmpty else { return nil }
+        let found = SummaryCandidates(doc, report, withTexts: forTraining, leadOnlyFor: forTraining ? nil : model, length: length)
         report.summary = found.select(model, count: length).map { n in
             let located = doc.located(tokens: doc.sentences[n])
             return SummarySentence(text: located.text, start: located.start, end: located.end, sentence: n,
                                    score: (found.score(model, n) * 1000).rounded() / 1000)
         }
-        if withTexts { candidates = found }
+        return forTraining ? found : nil
     }
 }
