@@ -48,6 +48,7 @@ extension Analyzer {
         report.modified = page.modified?.value
         var info = PageInfo(text: String(String.UnicodeScalarView(text.scalars)), encoding: page.encoding,
                             encodingSource: page.encodingEvidence.rawValue, bodySource: page.bodySource)
+        info.shownDate = page.shownDate?.value
         info.siteName = page.siteName?.value
         info.canonicalURL = page.canonicalURL?.value
         info.declaredLanguage = page.language?.value
@@ -60,7 +61,7 @@ extension Analyzer {
         let sources: [(String, String?)] = [
             ("headline", title != nil ? "caller" : page.title?.source), ("subheadline", report.subheadline != nil ? page.description?.source : nil),
             ("authors", page.authors?.source), ("published", page.published?.source ?? (published != nil ? "caller" : nil)),
-            ("modified", page.modified?.source), ("siteName", page.siteName?.source), ("canonicalURL", page.canonicalURL?.source),
+            ("modified", page.modified?.source), ("shownDate", page.shownDate?.source), ("siteName", page.siteName?.source), ("canonicalURL", page.canonicalURL?.source),
             ("declaredLanguage", page.language?.source), ("topImage", page.topImage?.source), ("section", page.section?.source),
             ("tags", page.tags?.source), ("paywalled", page.paywalled?.source), ("body", page.bodySource),
         ]

@@ -42,6 +42,9 @@ public struct WebArticle: Sendable, Hashable {
     /// ISO 8601 ("2023-12-17T10:20:30+01:00", or "2023-12-17" when the page gives only a date).
     public var published: Sourced<String>?
     public var modified: Sourced<String>?
+    /// The date the page shows its readers with the article: `published` when the page
+    /// prints it, else `modified` when that is the date it prints (a guide kept current).
+    public var shownDate: Sourced<String>?
     public var siteName: Sourced<String>?
     public var canonicalURL: Sourced<String>?
     /// Language as the page declares it ("en", "en-GB").
@@ -55,8 +58,9 @@ public struct WebArticle: Sendable, Hashable {
     /// The encoding the page was read in (WHATWG name) and how it was chosen.
     public var encoding: String
     public var encodingEvidence: PageDecoder.Evidence
-    /// Where the body came from: "page" (the visible text) or "json-ld" (the page's
-    /// structured data, when its visible text lacks the article).
+    /// Where the body came from when the visible text lacks the article: "page" (the
+    /// visible text), "json-ld" (structured data's `articleBody`) or "script-data" (the rich
+    /// text in the page's application data, such as Next.js's `__NEXT_DATA__`).
     public var bodySource: String
 
     /// The paragraphs joined by blank lines: the article's text.

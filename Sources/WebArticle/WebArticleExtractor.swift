@@ -36,26 +36,53 @@ public struct WebArticleExtractor: Sendable {
             paragraphs.removeFirst()
         }
         var bodySource = "page"
-        if let body = metadata.structuredBody {
-            let structuredWords = TextFolding.words(body).count
-            let pageWords = paragraphs.reduce(0) { $0 + TextFolding.words($1.text).count }
-            if structuredWords >= 50, Double(structuredWords) > Self.structuredBodyFactor * Double(pageWords) {
-                let script = document.elements(.script).first { document.textContent($0).contains("articleBody") } ?? 0
-                let range = (Int(document.nodes[script].sourceStart), Int(document.nodes[script].sourceEnd))
-                paragraphs = body.split(whereSeparator: \.isNewline).map { TextFolding.fold(String($0)) }.filter { !$0.isEmpty }.map {
-                    WebArticle.Paragraph(text: $0, kind: .paragraph, pageStart: range.0, pageEnd: range.1)
-                }
-                bodySource = "json-ld"
-            }
+        if let (dataParagraphs, source) = bodyFromData(paragraphs, document, metadata) {
+            paragraphs = dataParagraphs
+            bodySource = source
         }
         if paragraphs.isEmpty { throw .noArticleText }
+        let published = metadata.published
         return WebArticle(
             paragraphs: paragraphs, title: title, description: metadata.description, authors: metadata.authors,
-            published: metadata.published, modified: metadata.modified, siteName: metadata.siteName,
+            published: published, modified: metadata.modified, shownDate: metadata.shownDate(published: published, in: blocks),
+            siteName: metadata.siteName,
             canonicalURL: metadata.canonicalURL, language: metadata.language, topImage: metadata.topImage,
             images: metadata.images, section: metadata.section, tags: metadata.tags, paywalled: metadata.paywalled,
             encoding: decoded.encoding, encodingEvidence: decoded.evidence, bodySource: bodySource)
     }
+
+    /// The body the page's data holds when the visible text has only part of it (pages that
+    /// render the article with scripts, or show a teaser): structured data's `articleBody`,
+    /// else the rich text of the page's script data.
+    private func bodyFromData(_ visible: [WebArticle.Paragraph], _ document: HTMLDocument, _ metadata: MetadataExtractor)
+        -> ([WebArticle.Paragraph], String)? {
+        // Words are counted only when there is a body to weigh: most pages have none.
+        func replaces(words: Int) -> Bool {
+            guard words >= Self.shortestDataBodyWords else { return false }
+            let visibleWords = visible.reduce(0) { $0 + TextFolding.wordCount($1.text) }
+            return Double(words) > Self.structuredBodyFactor * Double(visibleWords)
+        }
+        func located(_ paragraphs: [String], in script: Int) -> [WebArticle.Paragraph] {
+            let node = document.nodes[script]
+            return paragraphs.map { WebArticle.Paragraph(text: $0, kind: .paragraph, pageStart: Int(node.sourceStart), pageEnd: Int(node.sourceEnd)) }
+        }
+        if let body = metadata.structuredBody, replaces(words: TextFolding.wordCount(body)) {
+            let paragraphs = body.split(whereSeparator: \.isNewline).map { TextFolding.fold(String($0)) }.filter { !$0.isEmpty }
+            let script = document.elements(.script).first { document.textContent($0).contains("articleBody") } ?? 0
+            return (located(paragraphs, in: script), "json-ld")
+        }
+        // Script data is parsed only for a page whose visible text may be a teaser.
+        let visibleBytes = visible.reduce(0) { $0 + $1.text.utf8.count }
+        if let first = visible.first(where: { $0.kind == .paragraph }),
+           let found = ScriptDataBody.find(document, firstParagraph: first.text, minimumBytes: Int(Self.structuredBodyFactor * Double(visibleBytes))),
+           replaces(words: found.paragraphs.reduce(0) { $0 + TextFolding.wordCount($1) }) {
+            return (located(found.paragraphs, in: found.script), "script-data")
+        }
+        return nil
+    }
+
+    /// Fewer words than this in the page's data is no article body to prefer.
+    static let shortestDataBodyWords = 50
 
     private func paragraph(_ block: TextBlock, _ document: HTMLDocument) -> WebArticle.Paragraph {
         let kind: WebArticle.Paragraph.Kind = switch block.kind {

@@ -114,6 +114,63 @@ struct ExtractionTests {
         #expect(article.paragraphs.map(\.text) == TestPages.prose + TestPages.prose)
     }
 
+    @Test func scriptDataBodyStandsInForATeaser() throws {
+        // Rich text as a Next.js page keeps it: paragraphs of text nodes, a link nested in one.
+        let nodes = (TestPages.prose + TestPages.prose).enumerated().map { k, text in
+            k == 1 ? #"{"type":"paragraph","content":[{"type":"text","value":"\#(text.prefix(20))"},{"type":"link","data":{"href":"/x"},"content":[{"type":"text","value":"\#(text.dropFirst(20))"}]}]}"#
+                : #"{"type":"paragraph","content":[{"type":"text","value":"\#(text)"}]}"#
+        }
+        let teasers = #"[{"headline":"Another story","summary":"A summary of another story that the page links to below."},{"headline":"A third","summary":"And one more summary of a story that is not this one."}]"#
+        let data = #"{"props":{"story":{"body":{"content":[\#(nodes.joined(separator: ","))]}},"related":\#(teasers)}}"#
+        let html = """
+            <html><head><script id="__NEXT_DATA__" type="application/json">\(data)</script></head>
+            <body><article><p>\(TestPages.prose[0])</p><p>Subscribe to keep reading this story.</p></article></body></html>
+            """
+        let article = try TestPages.extract(html)
+        #expect(article.bodySource == "script-data")
+        #expect(article.paragraphs.map(\.text) == TestPages.prose + TestPages.prose)
+        // Its paragraphs point at the script that held them.
+        let script = try #require(html.range(of: "<script"))
+        #expect(article.paragraphs[0].pageStart == html.utf8.distance(from: html.startIndex, to: script.lowerBound))
+    }
+
+    @Test func scriptDataWithoutTheVisibleTextIsNotTheBody() throws {
+        // Data about other stories, however long, does not replace this one.
+        let others = (0..<20).map { #"{"type":"paragraph","content":[{"type":"text","value":"Teaser \#($0): a long summary of some other story on the site, with enough words to count."}]}"# }
+        let html = """
+            <html><head><script type="application/json">{"stories":[\(others.joined(separator: ","))]}</script></head>
+            <body><article><p>\(TestPages.prose[0])</p><p>\(TestPages.prose[1])</p></article></body></html>
+            """
+        let article = try TestPages.extract(html)
+        #expect(article.bodySource == "page")
+        #expect(article.paragraphs.map(\.text) == Array(TestPages.prose.prefix(2)))
+    }
+
+    @Test func proseInABoxHintedAsAWidgetStaysInTheArticle() throws {
+        // A buying guide's product boxes: class "deal-widget", but prose inside the article.
+        let box = #"<div class="deal-widget"><p>Lumen 4SE was $679, now $579.</p><p>Save $100 on the telescope we found best for beginners: it sets up in minutes, finds targets by itself and fits in a car boot.</p><a href=/buy>View Deal</a></div>"#
+        // A box of links with a line of prose above them is still the box its class says.
+        let items = ["More telescope deals", "Best binoculars of the year", "Star charts for beginners", "Our review of the Lumen 8"]
+        let links = #"<div class="more-widget"><p>Read next: the best binoculars for stargazing this winter, tested by our team.</p><ul>"#
+            + items.map { "<li><a href=/x>\($0)</a></li>" }.joined() + "</ul></div>"
+        let html = TestPages.article([TestPages.prose[0], TestPages.prose[1]])
+            .replacingOccurrences(of: "</article>", with: box + links + "<p>\(TestPages.prose[2])</p></article>")
+        let texts = try TestPages.extract(html).paragraphs.map(\.text)
+        #expect(texts.contains { $0.hasPrefix("Save $100") })
+        #expect(!texts.contains { $0.hasPrefix("Read next") })
+        #expect(texts.last == TestPages.prose[2])
+    }
+
+    @Test func aLabelBesideItsPictureIsACaption() throws {
+        let picture = #"<div class="media"><img src="/eruption.jpg" alt=""><div class="label">Lava near the town seen from a helicopter on Monday. Credit: IMO.</div></div>"#
+        let inline = #"<p>A heart <img src="/heart.png" alt=""> for the volunteers who filled sandbags all night long in the rain.</p>"#
+        let html = TestPages.article([TestPages.prose[0], TestPages.prose[1]])
+            .replacingOccurrences(of: "</article>", with: picture + inline + "<p>\(TestPages.prose[2])</p></article>")
+        let texts = try TestPages.extract(html).paragraphs.map(\.text)
+        #expect(!texts.contains { $0.contains("Credit: IMO") })
+        #expect(texts.contains { $0.hasPrefix("A heart") })
+    }
+
     @Test func badInputGetsAReason() {
         #expect(throws: WebArticleError.notHTML("the page is empty")) { try WebArticleExtractor().extract([]) }
         #expect(throws: WebArticleError.notHTML("binary data (control bytes), not a web page")) {

@@ -82,6 +82,35 @@ struct MetadataTests {
         #expect(try TestPages.extract(html).title == .init("Inside the D&D show\u{2019}s studio", from: "json-ld"))
     }
 
+    @Test func theShownDateIsTheOneThePagePrints() throws {
+        func page(_ declared: String, printed: String) -> String {
+            """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle",\(declared)}</script></head>
+            <body><article><div class="byline">By Maren Holt · \(printed)</div><p>\(TestPages.prose[0])</p><p>\(TestPages.prose[1])</p></article></body></html>
+            """
+        }
+        let dates = #""datePublished":"2022-04-28T09:00:00-07:00","dateModified":"2023-12-14T08:00:00-08:00""#
+        // A guide kept current prints only its update (given on the clock of its publication).
+        let guide = try TestPages.extract(page(dates, printed: "Updated Dec. 14, 2023"))
+        #expect(guide.published?.value == "2022-04-28T09:00:00-07:00")
+        #expect(guide.shownDate == .init("2023-12-14T09:00:00-07:00", from: "json-ld"))
+        // A story that prints its publication shows that, however often it was touched since.
+        #expect(try TestPages.extract(page(dates, printed: "April 28, 2022")).shownDate?.value == "2022-04-28T09:00:00-07:00")
+        // Nothing printed: the publication.
+        #expect(try TestPages.extract(page(dates, printed: "Staff writer")).shownDate?.value == "2022-04-28T09:00:00-07:00")
+    }
+
+    @Test func theShownDateIsThePrintedOneOfDisagreeingDeclarations() throws {
+        let html = """
+            <html><head><meta name="date" content="November 14, 2023">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-07-04","dateModified":"2023-12-01T01:16:16-08:00"}</script></head>
+            <body><article><div class="byline">Nov 14, 2023 3:30 am PST</div><p>\(TestPages.prose[0])</p><p>\(TestPages.prose[1])</p></article></body></html>
+            """
+        let article = try TestPages.extract(html)
+        #expect(article.published?.value == "2022-07-04")
+        #expect(article.shownDate == .init("2023-11-14", from: "meta:date"))
+    }
+
     @Test func titleWithoutItsSiteName() {
         #expect(TitleCleaner.removingSiteName("Flood waters recede - Valley Times", siteName: "Valley Times", url: nil) == "Flood waters recede")
         #expect(TitleCleaner.removingSiteName("WSJ | Markets fall on rate fears", siteName: nil, url: "https://www.wsj.com/articles/x") == "Markets fall on rate fears")

@@ -10,7 +10,8 @@ import WebArticle
 /// extraction with the full analysis; with `--peer-python` it runs trafilatura on the same
 /// pages in each round (Sources/WebArticle/Tools/peers) and prints the ratio. With
 /// `--predictions` it writes one `{"id","articleBody","title","authors","date"}` line a page,
-/// the form `score_extraction.py` reads.
+/// the form `score_extraction.py` reads; `date` is the date the page shows (`shownDate`), as
+/// a reader of the page would give it.
 struct ExtractionBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extraction",
@@ -107,7 +108,7 @@ struct ExtractionBenchCommand: ParsableCommand {
             json.member("articleBody", article?.text ?? "")
             json.member("title", article?.title?.value ?? "")
             json.member("authors", article?.authors?.value ?? [])
-            json.member("date", article?.published?.value ?? "")
+            json.member("date", article?.shownDate?.value ?? "")
             json.endObject()
             out.append(contentsOf: json.bytes)
             out.append(0x0A)

@@ -9,9 +9,12 @@ public struct PageInfo: Sendable, Hashable, Codable {
     /// "meta", "utf8-detected" or "fallback".
     public var encoding: String
     public var encodingSource: String
-    /// "page" (the visible text) or "json-ld" (the page's structured data, when its visible
-    /// text lacked the article).
+    /// "page" (the visible text); when the visible text lacked the article, "json-ld" (the
+    /// page's structured data) or "script-data" (the rich text in its application data).
     public var bodySource: String
+    /// The date the page shows its readers with the article: the report's `published` when
+    /// the page prints it, else `modified` when that is what it prints.
+    public var shownDate: String?
     public var siteName: String?
     public var canonicalURL: String?
     /// The language the page declares ("en-GB"); the report's `language` is what the text is.

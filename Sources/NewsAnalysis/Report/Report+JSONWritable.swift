@@ -54,6 +54,7 @@ extension PageInfo: JSONWritable {
         json.member("encoding", encoding)
         json.member("encodingSource", encodingSource)
         json.member("bodySource", bodySource)
+        json.member("shownDate", shownDate)
         json.member("siteName", siteName)
         json.member("canonicalURL", canonicalURL)
         json.member("declaredLanguage", declaredLanguage)

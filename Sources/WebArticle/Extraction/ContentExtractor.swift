@@ -54,6 +54,7 @@ struct ContentExtractor {
         // 2. Which boilerplate marks stand: not one over most of the page's prose; and what is hidden.
         let total = rawProse[0]
         var marked = [Bool](repeating: false, count: count)
+        var ownMark = [Bool](repeating: false, count: count)
         var hidden = [Bool](repeating: false, count: count)
         for k in 1..<max(1, count) where nodes[k].kind == .element {
             let parent = Int(nodes[k].parent)
@@ -64,10 +65,12 @@ struct ContentExtractor {
             default: false
             }
             marked[k] = marked[parent] || marks
+            ownMark[k] = marks
             hidden[k] = hidden[parent] || verdicts[k] == .hidden
         }
         // A page with no prose at all (a short note, a list) is all the article it has.
         let container = total == 0 ? 0 : bestContainer(suppressed: marked, hidden: hidden)
+        if container > 0 { overruleHints(inside: container, ownMark: ownMark, rawProse: rawProse, marked: &marked) }
         let style = container == 0 ? nil : paragraphStyle(in: container)
         // 4. The container's blocks and the paragraphs of its style elsewhere, less what is
         // boilerplate inside it.
@@ -79,7 +82,7 @@ struct ContentExtractor {
             if marked[block.owner] || block.kind == .title || block.linkDensity > 0.5 { continue }
             if BoilerplatePhrases.matches(block.text) { continue }
             // A picture's caption and credit written without figcaption.
-            if block.characters < Self.longestCaption, document.isInside(block.owner, .figure) || document.nodes[block.owner].tag == .figure { continue }
+            if block.characters < Self.longestCaption, document.isInside(block.owner, .figure) || document.nodes[block.owner].tag == .figure || isPictureLabel(block) { continue }
             if hidden[block.owner] {
                 guard isProse(block) else { continue }
                 hiddenProse.append(kept.count)
@@ -133,6 +136,60 @@ struct ContentExtractor {
         }
         return repeats.isEmpty ? kept : kept.indices.filter { !repeats.contains($0) }.map { kept[$0] }
     }
+
+    /// Inside the article, a box whose class only hints at boilerplate ("widget", "more")
+    /// stays when nearly all its text is prose: a product box in a buying guide, a note set
+    /// in a panel. The boxes of links, bylines and dates such hints are for have little.
+    private func overruleHints(inside container: Int, ownMark: [Bool], rawProse: [Int], marked: inout [Bool]) {
+        let nodes = document.nodes
+        // Nodes come in document order: a subtree is a run of nodes, each parent before its children.
+        var within = [Bool](repeating: false, count: nodes.count)
+        within[container] = true
+        var end = container + 1
+        while end < nodes.count, within[Int(nodes[end].parent)] {
+            within[end] = true
+            end += 1
+        }
+        var text = [Int](repeating: 0, count: nodes.count)
+        for block in blocks where within[block.owner] {
+            var e = block.owner
+            while e != container {
+                text[e] += block.characters
+                e = Int(nodes[e].parent)
+            }
+        }
+        for k in (container + 1)..<end {
+            let parent = Int(nodes[k].parent)
+            let overruled = verdicts[k] == .likelyBoilerplate && ![.header, .footer, .aside].contains(nodes[k].tag)
+                && rawProse[k] > 0 && Double(rawProse[k]) >= Self.proseShareOfHintedBox * Double(text[k])
+            marked[k] = (parent != container && marked[parent]) || (ownMark[k] && !overruled)
+        }
+    }
+
+    static let proseShareOfHintedBox = 0.75
+
+    /// A caption set beside its picture without `figure`: the text of a box that holds a
+    /// picture and little else. A paragraph with an icon in it is not one.
+    private func isPictureLabel(_ block: TextBlock) -> Bool {
+        let owner = block.owner
+        guard document.nodes[owner].tag != .p else { return false }
+        let box = Int(document.nodes[owner].parent)
+        // A picture's box is small in the page too: no walk through a large element.
+        guard box > 0, document.nodes[box].sourceEnd - document.nodes[box].sourceStart <= Self.largestPictureBox else { return false }
+        var picture = false
+        var text = 0
+        document.forEachDescendant(of: box) { k in
+            guard k != owner else { return false }
+            let node = document.nodes[k]
+            if node.kind == .text { text += Int(node.dataEnd - node.dataStart) }
+            if node.tag == .img || node.tag == .picture { picture = true }
+            return true
+        }
+        return picture && text < Self.longestCaption / 4
+    }
+
+    /// Bytes of markup: a picture with its sources, sizes and caption.
+    static let largestPictureBox: Int32 = 8192
 
     /// What a block is on the page, as far as its markup says.
     private struct Role: Equatable {

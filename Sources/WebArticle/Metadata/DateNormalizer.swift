@@ -35,6 +35,19 @@ enum DateNormalizer {
         return nil
     }
 
+    /// Whether `bytes` hold a four-digit year of the last two centuries: a cheap test before
+    /// reading a line as a date.
+    static func holdsYear(_ bytes: [UInt8]) -> Bool {
+        func digit(_ k: Int) -> Bool { k >= 0 && k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+        var k = 0
+        while k + 3 < bytes.count {
+            let century = (bytes[k] == UInt8(ascii: "1") && bytes[k + 1] == UInt8(ascii: "9")) || (bytes[k] == UInt8(ascii: "2") && bytes[k + 1] == UInt8(ascii: "0"))
+            if century, digit(k + 2), digit(k + 3), !digit(k - 1), !digit(k + 4) { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// Whether `text` is a date and nothing else: numbers, month and weekday names, a time,
     /// a zone. "Dec 05, 2023" is; "Sales rose 5% in May 2023" is not.
     static func isDateOnly(_ text: String) -> Bool {
@@ -59,6 +72,13 @@ enum DateNormalizer {
         if let zone = shown.offsetMinutes { return shownWall - zone == utc ? zone : nil }
         let zone = shownWall - utc
         return abs(zone) <= 14 * 60 && zone % 15 == 0 ? zone : nil
+    }
+
+    /// The zone of `iso` (a value `normalize` wrote), in minutes east of UTC; `nil` for a
+    /// date alone or a time without a zone.
+    static func offsetMinutes(of iso: String) -> Int? {
+        guard let parts = self.iso(Array(iso.utf8)), parts.hour != nil else { return nil }
+        return parts.offsetMinutes
     }
 
     /// `iso` (a value `normalize` wrote, with a time and zone) written in the zone

@@ -152,43 +152,95 @@ struct MetadataExtractor {
     }
 
     private var publishedAsDeclared: WebArticle.Sourced<String>? {
-        date(jsonKeys: ["datePublished", "dateCreated"],
-             metaKeys: ["article:published_time", "og:published_time", "article:published", "published_time",
-                        "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
-                        "date", "pubdate", "publishdate", "publish-date", "publication_date", "citation_publication_date",
-                        "datepublished", "release_date", "og:article:published_time"],
-             itemprop: "datepublished", useTime: true)
+        var first: WebArticle.Sourced<String>?
+        publishedDates(declaredOnly: false) { first = $0; return false }
+        return first
+    }
+
+    /// Every publication date the page gives, best source first, until `visit` says stop;
+    /// `declaredOnly`, those its metadata declares for the whole page (not a `<time>`, which
+    /// may be a teaser's, nor the URL).
+    private func publishedDates(declaredOnly: Bool, _ visit: (WebArticle.Sourced<String>) -> Bool) {
+        dates(jsonKeys: ["datePublished", "dateCreated"],
+              metaKeys: ["article:published_time", "og:published_time", "article:published", "published_time",
+                         "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
+                         "date", "pubdate", "publishdate", "publish-date", "publication_date", "citation_publication_date",
+                         "datepublished", "release_date", "og:article:published_time"],
+              itemprop: "datepublished", useTime: !declaredOnly, visit)
     }
 
     var modified: WebArticle.Sourced<String>? {
-        date(jsonKeys: ["dateModified"], metaKeys: ["article:modified_time", "og:updated_time", "dcterms.modified", "datemodified", "last-modified"],
-             itemprop: "datemodified", useTime: false)
+        var first: WebArticle.Sourced<String>?
+        dates(jsonKeys: ["dateModified"], metaKeys: ["article:modified_time", "og:updated_time", "dcterms.modified", "datemodified", "last-modified"],
+              itemprop: "datemodified", useTime: false) { first = $0; return false }
+        return first
     }
 
-    private func date(jsonKeys: [String], metaKeys: [String], itemprop: String, useTime: Bool) -> WebArticle.Sourced<String>? {
+    /// The date the page shows its readers with the article: the publication date when the
+    /// page prints it; else the last update when that is what the page prints (a guide kept
+    /// current says "Updated Dec 14, 2023" and nothing of its first edition); else the
+    /// publication date. `blocks` are the page's text blocks, where printed dates are found
+    /// (only the declared dates are looked for, so another story's date in a list does not
+    /// count unless it is the same day).
+    func shownDate(published: WebArticle.Sourced<String>?, in blocks: [TextBlock]) -> WebArticle.Sourced<String>? {
+        guard let published, let modified else { return published }
+        var printed = Set<Substring>()
+        for block in blocks where block.characters <= Self.longestDateLine && !isHidden(block.owner) {
+            // Bytes first: a line with no year in it holds no date.
+            guard DateNormalizer.holdsYear(block.text),
+                  let day = DateNormalizer.normalize(String(decoding: block.text, as: UTF8.self))?.prefix(10) else { continue }
+            printed.insert(day)
+        }
+        // A line may print both ("Updated: Dec. 23 · First published: Dec. 18"), each in an element of its own.
+        for k in dateElements() {
+            if let day = DateNormalizer.normalize(visibleText(k))?.prefix(10) { printed.insert(day) }
+        }
+        if printed.contains(published.value.prefix(10)) { return published }
+        // Where the page's own declarations of its publication disagree, the printed one.
+        var declared: WebArticle.Sourced<String>?
+        publishedDates(declaredOnly: true) { date in
+            if printed.contains(date.value.prefix(10)) { declared = date }
+            return declared == nil
+        }
+        if let declared { return localized(declared) }
+        // The update on the clock the publication date is shown on.
+        let zone = DateNormalizer.offsetMinutes(of: published.value)
+        let update = zone.flatMap { DateNormalizer.shifted(modified.value, toOffset: $0) } ?? modified.value
+        return printed.contains(update.prefix(10)) ? .init(update, from: modified.source) : published
+    }
+
+    /// A line that prints a date with a byline or a label ("Updated Dec. 14, 2023, 10:20 AM ET").
+    static let longestDateLine = 100
+
+    /// The dates the page declares under these keys, in the order of trust: JSON-LD, meta
+    /// tags, `itemprop`, then (with `useTime`) `<time datetime>`, a printed date and the URL.
+    /// `visit` returns `false` to stop.
+    private func dates(jsonKeys: [String], metaKeys: [String], itemprop: String, useTime: Bool,
+                       _ visit: (WebArticle.Sourced<String>) -> Bool) {
         for key in jsonKeys {
-            if let raw = StructuredData.text(article?[key]), let value = DateNormalizer.normalize(raw) { return .init(value, from: "json-ld") }
+            if let raw = StructuredData.text(article?[key]), let value = DateNormalizer.normalize(raw), !visit(.init(value, from: "json-ld")) { return }
         }
         for key in metaKeys {
-            for raw in meta[key] ?? [] { if let value = DateNormalizer.normalize(raw) { return .init(value, from: "meta:\(key)") } }
+            for raw in meta[key] ?? [] {
+                if let value = DateNormalizer.normalize(raw), !visit(.init(value, from: "meta:\(key)")) { return }
+            }
         }
         for k in document.nodes.indices where document.nodes[k].kind == .element {
             guard document.attribute("itemprop", of: k)?.lowercased() == itemprop else { continue }
             let raw = document.attribute("datetime", of: k) ?? document.attribute("content", of: k) ?? visibleText(k)
-            if let value = DateNormalizer.normalize(raw) { return .init(value, from: "itemprop") }
+            if let value = DateNormalizer.normalize(raw), !visit(.init(value, from: "itemprop")) { return }
         }
-        guard useTime else { return nil }
+        guard useTime else { return }
         // `<time datetime>`: inside the article first, then anywhere.
         let times = document.elements(.time).filter { document.hasAttribute("datetime", $0) }
         for time in times.sorted(by: { isWithinContainer($0) && !isWithinContainer($1) }) {
-            if let raw = document.attribute("datetime", of: time), let value = DateNormalizer.normalize(raw) { return .init(value, from: "time") }
+            if let raw = document.attribute("datetime", of: time), let value = DateNormalizer.normalize(raw), !visit(.init(value, from: "time")) { return }
         }
         // A date as the page prints it, in a `time` element or one whose class says date.
-        if let printed = printedDate() { return printed }
+        if let printed = printedDate(), !visit(printed) { return }
         for candidate in [url, canonicalURL?.value].compactMap({ $0 }) {
-            if let value = DateNormalizer.fromURL(candidate) { return .init(value, from: "url") }
+            if let value = DateNormalizer.fromURL(candidate), !visit(.init(value, from: "url")) { return }
         }
-        return nil
     }
 
     /// `date` in the zone the page shows it in: pages often declare the instant in UTC and

@@ -17,6 +17,19 @@ enum TextFolding {
         return out
     }
 
+    /// How many words `text` has, counted fast for weighing lengths: runs of ASCII letters
+    /// and digits, any other non-ASCII character counting as a letter.
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for b in text.utf8 {
+            let letter = b >= 0x80 || ASCII.isLetter(b) || (b >= 0x30 && b <= 0x39)
+            if letter && !inWord { count += 1 }
+            inWord = letter
+        }
+        return count
+    }
+
     /// Lowercased words (letters and digits), for comparing titles and names.
     static func words(_ text: String) -> [Substring] {
         text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
