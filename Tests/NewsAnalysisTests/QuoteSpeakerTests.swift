@@ -24,6 +24,25 @@ import Testing
         #expect(try speakers(text) == ["Maria Lopez", "John Smith"])
     }
 
+    @Test func aStatementOfSeveralSentencesInStraightQuotesIsAttributedAfterItCloses() throws {
+        let text = "\"The effects depend on how severe it is. So if we go to the pregnant woman, she will not make enough of it,\" Professor Cres Eastman said."
+        #expect(try speakers(text) == ["Cres Eastman"])
+    }
+
+    @Test(arguments: [
+        ("After the match, Hernan Gomez, the Panama coach, said, \"We have learned a lot from today's game.\"", "Hernan Gomez"),
+        ("The secretary general of the union, Nunzio Galantino, said: \"We face a dangerous sentence and we will fight it.\"", "Nunzio Galantino"),
+        ("\"It is a shame to see a comrade die in this way, in my hands,\" the doctor said.", "the doctor"),
+    ])
+    func subjectsOfOtherShapes(_ text: String, _ speaker: String) throws {
+        #expect(try speakers(text) == [speaker])
+    }
+
+    @Test func aSentenceEndingOnAColonIntroducesTheQuoteBelowIt() throws {
+        let text = "Maria Lopez has called the ruling dangerous and ideological:\n\n\"We face a dangerous sentence. Whoever takes the decisions should do it with less ideology.\""
+        #expect(try speakers(text) == ["Maria Lopez"])
+    }
+
     @Test(arguments: ["gushed", "implored", "emailed", "conceded", "insisted", "accused"])
     func cueVerbsBeyondSaid(_ verb: String) throws {
         let report = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\n\"It was the best night of my life,\" Maria Lopez \(verb) on Tuesday, after the count.")
@@ -58,5 +77,59 @@ import Testing
     @Test func aSentenceWithoutAttributionIsNotReportedSpeech() throws {
         #expect(try indirect("The count would take three more days in the northern counties, officials expected.").isEmpty)
         #expect(try indirect("Maria Lopez said on Tuesday.").isEmpty)
+    }
+
+    @Test func reportedSpeechMayHoldAQuotedFragment() throws {
+        let found = try indirect("Maria Lopez said she worried there would be \"political consequences\" if the count went on for weeks.")
+        #expect(found.map(\.0) == ["she worried there would be \"political consequences\" if the count went on for weeks"])
+        #expect(found.first?.1 == "Maria Lopez")
+    }
+
+    @Test func aQuoteWithOnlyItsSubjectOutsideIsNotReportedSpeech() throws {
+        #expect(try indirect("Maria Lopez said that Smith \"cannot start a fight and then claim he was bullied by everyone.\"").isEmpty)
+    }
+
+    @Test func theWritersOwnOpinionIsNotReportedSpeech() throws {
+        #expect(try indirect("I think the count would take three more days in the northern counties.").isEmpty)
+        #expect(try indirect("We believe the count would take three more days in the northern counties.").isEmpty)
+    }
+}
+
+/// "he" and "she" stand for the nearest person of their sex; quoted names are no one's speech.
+@Suite struct PronounSpeakerTests {
+    private func speakers(_ text: String) throws -> [String?] {
+        try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\n" + text).quotes.filter { $0.kind == .direct }.map { $0.speaker?.name }
+    }
+
+    @Test func sheIsTheWomanNotTheNearestPerson() throws {
+        let text = "Maria Lopez thanked John Smith for his support at the rally. \"We could not have done this without the volunteers,\" she said."
+        #expect(try speakers(text) == ["Maria Lopez"])
+    }
+
+    @Test func heIsTheManNotTheNearestPerson() throws {
+        let text = "John Smith thanked Maria Lopez for her support at the rally. \"We could not have done this without the volunteers,\" he said."
+        #expect(try speakers(text) == ["John Smith"])
+    }
+
+    @Test func aTitleGivesTheSex() throws {
+        let text = "Mrs. Okafor met Mr. Brandt in the town hall on Monday. \"The talks went better than either of us expected,\" she said."
+        #expect(try speakers(text) == ["Okafor"])
+    }
+
+    @Test func noOneFitsNoOneIsNamed() throws {
+        // Only a woman is in reach: "he" stays "he".
+        let text = "Maria Lopez spoke first at the rally in the square. \"We could not have done this without the volunteers,\" he said."
+        #expect(try speakers(text) == ["he"])
+    }
+
+    @Test(arguments: [
+        ("She told the panel on \"Meet the Press\" that the count would go on.", "Meet the Press"),
+        ("The plan, dubbed \"Operation Harvest\", starts on Monday in the northern counties.", "Operation Harvest"),
+        ("The candidates traded barbs over what one called the \"focus\" of the campaign.", "focus"),
+    ])
+    func quotedNamesAreMentions(_ sentence: String, _ words: String) throws {
+        let quote = try #require(try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\n\(sentence)").quotes.first { $0.text == words })
+        #expect(quote.kind == .mention)
+        #expect(quote.speaker == nil)
     }
 }

@@ -103,6 +103,8 @@ import Testing
         let source = "a senior source in the Prime Minister's Office"
         let expected: [(String, String, String, Quote.Kind)] = [
             ("Israel and Russia will upgrade their strategic dialogue and use that forum to share intelligence assessments and discuss Russian arms sales to the region", source, "said", .indirect),
+            // What the source added is reported speech, the quoted fragment in it a quote of its own.
+            ("the Israeli team left the meeting feeling that \"[the Russians] understand more clearly now our concerns.\"", source, "adding", .indirect),
             ("[the Russians] understand more clearly now our concerns.", source, "adding", .partial),
             ("open and frank.", source, "characterized", .partial),
             ("urged the Russians to play a more active role in getting Teheran to cease uranium enrichment.", source, "said", .direct),
@@ -124,8 +126,8 @@ import Testing
             #expect(quote.kind == kind)
         }
         let medvedev = report.entities.firstIndex { $0.name == "Dmitri Medvedev" }
-        #expect(report.quotes[9].speaker?.entity == medvedev)
-        #expect(report.quotes[3].speaker?.mention?.text == "the source")
+        #expect(report.quotes[10].speaker?.entity == medvedev)
+        #expect(report.quotes[4].speaker?.mention?.text == "the source")
     }
 
     @Test func copyEditingIssues() throws {

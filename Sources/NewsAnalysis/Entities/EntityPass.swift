@@ -40,6 +40,7 @@ struct EntityPass {
             for r in g.1 { for k in r { doc.entityAt[k] = Int32(n) } }
         }
         report.entities = grouped.map(\.0)
+        doc.entitySexes = PronounResolver.sexes(doc, report.entities, lexicon)
     }
 
     // MARK: - Mentions

@@ -46,6 +46,8 @@ final class Lexicon: Sendable {
     let places: [Place]
     /// Demonym hash to ISO country code ("russian" → RU).
     let demonyms: [UInt64: String]
+    /// First-name hash to the sex of most people with that name (names.tsv).
+    let firstNameSexes: [UInt64: PronounResolver.Sex]
     let tokenizer: Tokenizer
     /// Longest phrase in tokens.
     let maxPhrase: Int
@@ -74,12 +76,14 @@ final class Lexicon: Sendable {
         mark(WordLists.calendar, .calendar)
         mark(WordLists.sourceNouns, .sourceNoun)
 
+        var firstNameSexes: [UInt64: PronounResolver.Sex] = [:]
         for line in names.split(separator: "\n") {
             let f = line.split(separator: "\t")
-            guard f.count == 3, let rank = Int(f[2]) else { continue }
+            guard f.count >= 3, let rank = Int(f[2]) else { continue }
             let key = FNV.lowercased(f[1])
             if f[0] == "F" {
                 flags[key, default: []].insert(rank <= 600 ? .firstCommon : .firstRare)
+                if f.count == 4, f[3] != "u" { firstNameSexes[key] = f[3] == "m" ? .male : .female }
             } else {
                 flags[key, default: []].insert(rank <= 1_000 ? .lastCommon : rank <= 6_000 ? .lastMid : .lastRare)
             }
@@ -145,6 +149,7 @@ final class Lexicon: Sendable {
         self.phrases = phrases
         self.places = places
         self.demonyms = demonyms
+        self.firstNameSexes = firstNameSexes
         self.tokenizer = tokenizer
         self.maxPhrase = maxPhrase
     }

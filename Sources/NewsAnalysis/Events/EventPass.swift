@@ -6,8 +6,7 @@
 /// said, reminded") is stepped over; "and" or a comma before the verb group shares the subject
 /// of the sentence's previous action ("was opposed to ... and was very critical of");
 /// coordinated names ("Medvedev and Lavrov thanked") give one event each. A noun trigger needs
-/// a possessor ("Olmert's meeting", "his visit"). "he"/"she" resolve to the nearest person
-/// named before. The target is the first noun phrase after the verb, or the one after "with"
+/// a possessor ("Olmert's meeting", "his visit"). Pronouns resolve through ``PronounResolver``. The target is the first noun phrase after the verb, or the one after "with"
 /// for meetings and talks and after "to" for sales; names resolve to the report's entities.
 struct EventPass {
     /// One side of an event while it is being built.
@@ -20,7 +19,6 @@ struct EventPass {
     static let h = (
         and: FNV.lowercased("and"), to: FNV.lowercased("to"), with: FNV.lowercased("with"), of: FNV.lowercased("of"),
         between: FNV.lowercased("between"), both: FNV.lowercased("both"), he: FNV.lowercased("he"), she: FNV.lowercased("she"),
-        his: FNV.lowercased("his"), her: FNV.lowercased("her"), its: FNV.lowercased("its"), their: FNV.lowercased("their"),
         but: FNV.lowercased("but"), or: FNV.lowercased("or"), by: FNV.lowercased("by"),
         be: Set(["was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"].map { FNV.lowercased($0) })
     )
@@ -121,7 +119,7 @@ struct EventPass {
                 return phraseEnding(doc, j - 1, u, report)
             }
             if doc.meaning[j].flags.contains(.possessivePronoun) {
-                return resolvePronoun(doc, j, report, person: tok.lower == Self.h.his || tok.lower == Self.h.her)
+                return resolvePronoun(doc, j, report)
             }
             guard tok.kind == .word, tok.has(.lowercase) else { return nil }
             j -= 1
@@ -238,7 +236,7 @@ struct EventPass {
             return Side(range: a..<(j + 1), entity: Int(e), name: report.entities[Int(e)].name)
         }
         if t[j].lower == Self.h.he || t[j].lower == Self.h.she {
-            guard var s = resolvePronoun(doc, j, report, person: true) else { return nil }
+            guard var s = resolvePronoun(doc, j, report) else { return nil }
             s.range = j..<(j + 1)
             return s
         }
@@ -262,20 +260,9 @@ struct EventPass {
     }
 
     /// "he", "his": the nearest person named before; "its": the nearest organisation.
-    private func resolvePronoun(_ doc: Document, _ j: Int, _ report: AnalysisReport, person: Bool) -> Side? {
-        guard doc.tokens[j].lower != Self.h.their else { return nil }
-        var k = j - 1
-        while k >= 0, j - k < 400 {
-            let e = doc.entityAt[k]
-            if e >= 0 {
-                let type = report.entities[Int(e)].type
-                if person ? type == .person : type == .organization {
-                    return Side(range: j..<(j + 1), entity: Int(e), name: report.entities[Int(e)].name)
-                }
-            }
-            k -= 1
-        }
-        return nil
+    private func resolvePronoun(_ doc: Document, _ j: Int, _ report: AnalysisReport) -> Side? {
+        guard let e = PronounResolver.antecedent(of: j, doc, report.entities) else { return nil }
+        return Side(range: j..<(j + 1), entity: e, name: report.entities[e].name)
     }
 
     // MARK: - Targets

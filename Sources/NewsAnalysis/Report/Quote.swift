@@ -8,6 +8,9 @@ public struct Quote: Sendable, Hashable, Codable {
         /// Reported speech without quotation marks: the content of "X said (that) ...",
         /// "according to X, ...", "..., X said."
         case indirect
+        /// Quoted words that nobody says: a title ("Meet the Press"), a name given to
+        /// something ("dubbed \"Operation Dawn\""), a scare-quoted word. Never has a speaker.
+        case mention
     }
 
     /// Who a quote is attributed to: an entity, or a described source ("a senior source in ...").

@@ -31,6 +31,8 @@ struct Document {
     var creditMentions: [Range<Int>] = []
     /// For each token, the index of the report entity it mentions, or -1.
     var entityAt: [Int32] = []
+    /// The sex of each entity of the report, for resolving pronouns (``PronounResolver``).
+    var entitySexes: [PronounResolver.Sex] = []
     /// Part 2: each token's entry in the ``MeaningLexicon`` (empty until part 2 runs).
     var meaning = MeaningView.empty
     /// Part 2: tokens inside a date or time expression (amounts skip them).

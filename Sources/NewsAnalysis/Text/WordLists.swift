@@ -30,7 +30,11 @@ enum WordLists {
         praised reminded assured vowed promised pledged reiterated observed complained maintained \
         according quipped exclaimed whispered shouted testified insisting accused accuses gushed \
         implored implores emailed texted messaged conceding conceded admitting pleaded pleads \
-        boasted bragged cautioned mused lamented joked retorted snapped fumed scoffed
+        boasted bragged cautioned mused lamented joked retorted snapped fumed scoffed \
+        stating telling explaining noting warning writing arguing claiming announcing reasoned revealed \
+        disclosed recounted informed answered asserted asserts alleged alleges contended contends \
+        responding replying stressing recalling say tell state believe believes believed think thinks \
+        thought estimated estimates theorized recommends recommended reporting reported
         """
 
     /// Forms of be, have and do, and the modals: a line with none of them (and no "-ed" or
@@ -104,7 +108,9 @@ enum WordLists {
         source sources official officials spokesman spokeswoman spokesperson aide aides diplomat \
         diplomats analyst analysts expert experts officer officers witness witnesses resident residents \
         statement report reports police investigators prosecutors lawyer lawyers people observers critics \
-        minister ministry government
+        minister ministry government doctor doctors coach player players worker workers employee employees \
+        member members student students parent parents author authors researcher researchers scientist \
+        scientists company firm agency group union campaigners protesters teachers teacher residents
         """
 
     static func words(_ list: String) -> [String] {

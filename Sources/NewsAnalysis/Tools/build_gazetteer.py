@@ -8,7 +8,9 @@ gazetteer.tsv, one place a line:
     kind <TAB> name <TAB> ISO country <TAB> lat <TAB> lon <TAB> population <TAB> alt|alt|...
 kind: T continent, C country, S US state, P city (GeoNames cities15000), D demonym
 (name is the adjective, the country code says whose).
-names.tsv, one given or family name a line: F|L <TAB> Name <TAB> rank.
+names.tsv, one given or family name a line: F|L <TAB> Name <TAB> rank, and for a given
+name <TAB> m|f|u: the sex of most people with it in the 1990 US census (m or f when one sex
+has three times the other's share, u otherwise).
 """
 import json
 import os
@@ -119,6 +121,16 @@ def main():
             f.write(f"{kind}\t{name}\t{cc}\t{lat:.4f}\t{lon:.4f}\t{pop}\t{'|'.join(alts)}\n")
     base = os.path.dirname(names.__file__)
     with open(os.path.join(OUT, "names.tsv"), "w", encoding="utf-8") as f:
+        share = {}
+        for sex, fn in (("m", "dist.male.first"), ("f", "dist.female.first")):
+            for line in open(os.path.join(base, fn)):
+                parts = line.split()
+                share.setdefault(parts[0].capitalize(), {})[sex] = float(parts[1])
+
+        def sex_of(name):
+            m, w = share[name].get("m", 0.0), share[name].get("f", 0.0)
+            return "m" if m >= 3 * w else "f" if w >= 3 * m else "u"
+
         seen = set()
         for fn in ("dist.male.first", "dist.female.first"):
             for line in open(os.path.join(base, fn)):
@@ -126,7 +138,7 @@ def main():
                 n = parts[0].capitalize()
                 if n not in seen:
                     seen.add(n)
-                    f.write(f"F\t{n}\t{parts[3]}\n")
+                    f.write(f"F\t{n}\t{parts[3]}\t{sex_of(n)}\n")
         for i, line in enumerate(open(os.path.join(base, "dist.all.last"))):
             if i >= 30_000:
                 break

@@ -1,0 +1,109 @@
+/// Who "he", "she" and "it" stand for, for the passes that need a speaker or an actor.
+///
+/// A pronoun stands for an entity named before it that can be it: for he and she, a person of
+/// that sex or of unknown sex, first the subject of its own sentence or of one of the last
+/// few (a name near the sentence's start), else the nearest one named, where one known to be
+/// of that sex wins over nearer ones of unknown sex; for it, the nearest organisation. They, and a pronoun with no one in reach that
+/// fits, stand for no one: no answer is better than a wrong one. A person's sex comes from a
+/// title beside any mention of them (Mr, Mrs, Queen, spokeswoman) or else from their first
+/// name (`names.tsv`: the 1990 US census).
+enum PronounResolver {
+    enum Sex: UInt8, Sendable {
+        case unknown, male, female
+    }
+
+    /// Tokens back from the pronoun that are searched: about three paragraphs of news.
+    static let reach = 600
+
+    private static let h = (
+        male: Set(["he", "him", "his", "himself"].map { FNV.lowercased($0) }),
+        female: Set(["she", "her", "hers", "herself"].map { FNV.lowercased($0) }),
+        neuter: Set(["it", "its", "itself"].map { FNV.lowercased($0) }),
+        maleTitles: Set(["mr", "mr.", "sir", "lord", "king", "prince", "duke", "baron", "emperor", "sheikh", "monsieur", "herr",
+                         "señor", "father", "brother", "uncle", "spokesman", "chairman", "congressman", "businessman",
+                         "actor", "boyfriend", "husband", "son", "grandfather"].map { FNV.lowercased($0) }),
+        femaleTitles: Set(["mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "mme", "dame", "lady", "queen", "princess",
+                           "duchess", "baroness", "empress", "sister", "mother", "aunt", "spokeswoman", "chairwoman",
+                           "congresswoman", "businesswoman", "actress", "girlfriend", "wife", "daughter", "grandmother"].map { FNV.lowercased($0) })
+    )
+
+    /// The sex of each of `entities` (``Sex/unknown`` for places and organisations).
+    static func sexes(_ doc: Document, _ entities: [Entity], _ lexicon: Lexicon) -> [Sex] {
+        var sexes = [Sex](repeating: .unknown, count: entities.count)
+        var titled = [Bool](repeating: false, count: entities.count)
+        // A title right before a mention: "Mr. Olmert", "Queen Elizabeth", "spokeswoman Jane Doe".
+        let t = doc.tokens
+        for k in 1..<max(1, doc.entityAt.count) where doc.entityAt[k] >= 0 && doc.entityAt[k - 1] != doc.entityAt[k] {
+            let e = Int(doc.entityAt[k])
+            guard entities[e].type == .person, !titled[e] else { continue }
+            var p = k - 1
+            if t[p].kind == .punctuation, p > 0, t[p].first == 46 { p -= 1 }
+            if h.maleTitles.contains(t[p].lower) { sexes[e] = .male; titled[e] = true }
+            if h.femaleTitles.contains(t[p].lower) { sexes[e] = .female; titled[e] = true }
+        }
+        for (e, entity) in entities.enumerated() where entity.type == .person && !titled[e] {
+            let words = entity.name.split(separator: " ")
+            guard words.count >= 2, let sex = lexicon.firstNameSexes[FNV.lowercased(words[0])] else { continue }
+            sexes[e] = sex
+        }
+        return sexes
+    }
+
+    /// The entity the pronoun at token `k` stands for, if it is one this resolves and someone
+    /// in reach fits.
+    static func antecedent(of k: Int, _ doc: Document, _ entities: [Entity]) -> Int? {
+        let word = doc.tokens[k].lower
+        let sex: Sex
+        if h.male.contains(word) {
+            sex = .male
+        } else if h.female.contains(word) {
+            sex = .female
+        } else if h.neuter.contains(word) {
+            var j = k - 1
+            while j >= 0, k - j < reach {
+                let e = Int(doc.entityAt[j])
+                if e >= 0, entities[e].type == .organization { return e }
+                j -= 1
+            }
+            return nil
+        } else {
+            return nil
+        }
+        func fits(_ e: Int) -> Sex? {
+            guard entities[e].type == .person else { return nil }
+            let known = e < doc.entitySexes.count ? doc.entitySexes[e] : .unknown
+            return known == sex || known == .unknown ? known : nil
+        }
+        // The subject of this sentence or of one of the last few, when one fits: "Morrison
+        // testified on Tuesday, after a call with President Trump. He said ..." is Morrison's.
+        if let subject = recentSubject(before: k, doc, fits) { return subject }
+        var nearestUnknown: Int?
+        var j = k - 1
+        while j >= 0, k - j < reach {
+            let e = Int(doc.entityAt[j])
+            j -= 1
+            guard e >= 0, let known = fits(e) else { continue }
+            if known == sex { return e }
+            if nearestUnknown == nil { nearestUnknown = e }
+        }
+        return nearestUnknown
+    }
+
+    /// Sentences back from the pronoun's own whose subject may be its antecedent.
+    static let subjectSentences = 3
+    /// A name this near a sentence's start is taken for its subject ("When Afghan President Ashraf Ghani announced").
+    static let subjectReach = 8
+
+    /// The first person named near the start of the pronoun's sentence (before it) or of one
+    /// of the few before, nearest sentence first, that `fits`.
+    private static func recentSubject(before k: Int, _ doc: Document, _ fits: (Int) -> Sex?) -> Int? {
+        guard let own = doc.sentences.lastIndex(where: { $0.lowerBound <= k }) else { return nil }
+        for n in stride(from: own, through: max(0, own - subjectSentences), by: -1) {
+            let s = doc.sentences[n]
+            let end = min(s.upperBound, s.lowerBound + subjectReach, n == own ? k : s.upperBound)
+            guard let first = (s.lowerBound..<max(s.lowerBound, end)).first(where: { doc.entityAt[$0] >= 0 && fits(Int(doc.entityAt[$0])) != nil }) else { continue }
+            return Int(doc.entityAt[first])
+        }
+        return nil
+    }
+}

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Check attribution_dev.jsonl, a development set of quote attributions (who said what).
+
+The set was annotated by hand, by this project, from two read-only source files:
+gum_train.jsonl (GUM documents of genre "news" and "interview") and bench_articles.jsonl
+(news articles). Each annotated document is annotated exhaustively, so precision can be
+measured. One JSON object per line:
+
+  file         "gum_train.jsonl" or "bench_articles.jsonl"
+  id           document id in that file
+  kind         "direct"   words in quotation marks that someone said or wrote (fragments too)
+               "indirect" reported speech without quotation marks (the reported clause)
+               "mention"  a quoted string that is not speech (title, slogan, nickname, term)
+  content      exact substring of the document text (quotation marks excluded)
+  occurrence   0-based index of the occurrence meant; present only if content recurs
+  speaker      fullest name or description the document gives, or null (always null for mention)
+  cue          cue verb or phrase as written ("said", "according to", ...) or null
+  speakerForm  "name", "pronoun", "description", "continuation" or "none"
+  via          optional intermediary through whom the words came
+
+Usage: check_attribution_dev.py [FOLDER]   (FOLDER holds the two source files; default
+../shared/eval relative to the repository root). Prints counts; exits 1 on any error.
+"""
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[2]
+DATA = HERE / "attribution_dev.jsonl"
+FILES = ("gum_train.jsonl", "bench_articles.jsonl")
+KINDS = ("direct", "indirect", "mention")
+FORMS = ("name", "pronoun", "description", "continuation", "none")
+REQUIRED = ("file", "id", "kind", "content", "speaker", "cue", "speakerForm")
+OPTIONAL = ("occurrence", "via")
+
+
+def load_texts(folder):
+    texts = {}
+    for name in FILES:
+        with open(folder / name, encoding="utf-8") as fh:
+            texts[name] = {d["id"]: d["text"] for d in map(json.loads, filter(str.strip, fh))}
+    return texts
+
+
+def check(rec, texts):
+    errs = []
+    for key in REQUIRED:
+        if key not in rec:
+            errs.append(f"missing field {key!r}")
+    extra = set(rec) - set(REQUIRED) - set(OPTIONAL)
+    if extra:
+        errs.append(f"unknown fields {sorted(extra)}")
+    if errs:
+        return errs
+    if rec["file"] not in FILES:
+        return [f"bad file {rec['file']!r}"]
+    text = texts[rec["file"]].get(rec["id"])
+    if text is None:
+        return [f"no document {rec['id']!r} in {rec['file']}"]
+    kind, form = rec["kind"], rec["speakerForm"]
+    if kind not in KINDS:
+        errs.append(f"bad kind {kind!r}")
+    if form not in FORMS:
+        errs.append(f"bad speakerForm {form!r}")
+    for key in ("speaker", "cue", "via"):
+        val = rec.get(key)
+        if val is not None and (not isinstance(val, str) or not val.strip()):
+            errs.append(f"{key} must be a non-empty string or null")
+    if kind == "mention" and (rec["speaker"] is not None or rec["cue"] is not None or form != "none"):
+        errs.append("mention needs speaker null, cue null, speakerForm 'none'")
+    if kind != "mention" and rec["speaker"] is None and form != "none":
+        errs.append("speaker null but speakerForm is not 'none'")
+    cue = rec["cue"]
+    if isinstance(cue, str) and cue.lower() not in text.lower():
+        errs.append(f"cue {cue!r} not in document")
+    content = rec["content"]
+    if not isinstance(content, str) or not content.strip() or content != content.strip():
+        return errs + ["content must be a non-empty, stripped string"]
+    count = text.count(content)
+    if count == 0:
+        return errs + ["content not found in document"]
+    occ = rec.get("occurrence")
+    if occ is None:
+        if count > 1:
+            errs.append(f"content occurs {count} times; occurrence required")
+    elif not isinstance(occ, int) or isinstance(occ, bool) or not 0 <= occ < count:
+        errs.append(f"occurrence {occ!r} invalid (content occurs {count} times)")
+    elif count == 1:
+        errs.append("occurrence given but content is unique")
+    return errs
+
+
+def main(argv):
+    folder = Path(argv[1]) if len(argv) > 1 else REPO.parent / "shared" / "eval"
+    texts = load_texts(folder)
+    n_err, seen = 0, set()
+    kinds, forms, docs = Counter(), Counter(), Counter()
+    with open(DATA, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                print(f"line {lineno}: invalid JSON: {exc}")
+                n_err += 1
+                continue
+            errs = check(rec, texts) if isinstance(rec, dict) else ["not an object"]
+            key = tuple(rec.get(k) for k in ("file", "id", "kind", "content", "occurrence")) if isinstance(rec, dict) else None
+            if key in seen:
+                errs.append("duplicate item")
+            seen.add(key)
+            for err in errs:
+                print(f"line {lineno}: {err}")
+            n_err += len(errs)
+            if not errs:
+                kinds[rec["kind"]] += 1
+                if rec["kind"] != "mention":
+                    forms[rec["kind"], rec["speakerForm"]] += 1
+                docs[(rec["file"], rec["id"])] += 1
+    print(f"{sum(kinds.values())} valid items in {len(docs)} documents "
+          f"({sum(1 for f, _ in docs if f == FILES[0])} GUM, {sum(1 for f, _ in docs if f == FILES[1])} bench)")
+    print("by kind:", ", ".join(f"{k} {kinds[k]}" for k in KINDS))
+    for kind in ("direct", "indirect"):
+        print(f"{kind} by speakerForm:", ", ".join(f"{f} {forms[kind, f]}" for f in FORMS))
+    print("direct+indirect by speakerForm:",
+          ", ".join(f"{f} {forms['direct', f] + forms['indirect', f]}" for f in FORMS))
+    if n_err:
+        print(f"{n_err} error(s)")
+        return 1
+    print("ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
