@@ -116,6 +116,11 @@ import Testing
         #expect(try speakers(text) == ["Okafor"])
     }
 
+    @Test func theyAreThePluralSourceBefore() throws {
+        let text = "The scientists found crop yields would fall by a tenth in every case they examined. \"The world will need half as much food again by the middle of the century,\" they said."
+        #expect(try speakers(text) == ["The scientists"])
+    }
+
     @Test func noOneFitsNoOneIsNamed() throws {
         // Only a woman is in reach: "he" stays "he".
         let text = "Maria Lopez spoke first at the rally in the square. \"We could not have done this without the volunteers,\" he said."

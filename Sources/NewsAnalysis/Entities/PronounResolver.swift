@@ -97,7 +97,14 @@ enum PronounResolver {
     /// The first person named near the start of the pronoun's sentence (before it) or of one
     /// of the few before, nearest sentence first, that `fits`.
     private static func recentSubject(before k: Int, _ doc: Document, _ fits: (Int) -> Sex?) -> Int? {
-        guard let own = doc.sentences.lastIndex(where: { $0.lowerBound <= k }) else { return nil }
+        // The last sentence starting at or before the pronoun, by binary search: sentences are in order.
+        var low = 0, high = doc.sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if doc.sentences[mid].lowerBound <= k { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return nil }
+        let own = low - 1
         for n in stride(from: own, through: max(0, own - subjectSentences), by: -1) {
             let s = doc.sentences[n]
             let end = min(s.upperBound, s.lowerBound + subjectReach, n == own ? k : s.upperBound)

@@ -19,7 +19,7 @@ struct QuotePass {
         determiners: Set(["the", "a", "an", "one", "two", "several", "some", "many", "another", "this", "that"].map { FNV.lowercased($0) }),
         that: FNV.lowercased("that"),
         firstPerson: Set(["i", "we"].map { FNV.lowercased($0) }),
-        and: FNV.lowercased("and"),
+        and: FNV.lowercased("and"), they: FNV.lowercased("they"),
         /// Words before a quoted name rather than quoted speech.
         naming: Set(["called", "dubbed", "titled", "entitled", "named", "nicknamed", "so-called", "branded", "labelled", "labeled", "term", "word", "phrase"].map { FNV.lowercased($0) }),
         /// Verbs whose object is what was said, "that" or not: "said the talks had failed".
@@ -94,10 +94,13 @@ struct QuotePass {
         }
         // Reported speech: attributed sentences that quote no whole statement ("He said he
         // worried there would be \"political consequences\"" is reported, with a fragment).
+        // Both in text order: one walk through the direct quotes.
         let directQuotes = report.quotes.filter { $0.kind == .direct }.map { $0.start..<$0.end }
+        var nextDirect = 0
         for (n, s) in doc.sentences.enumerated() {
             let characters = Int(t[s.lowerBound].start)..<Int(t[s.upperBound - 1].end)
-            guard !directQuotes.contains(where: { $0.overlaps(characters) }) else { continue }
+            while nextDirect < directQuotes.count, directQuotes[nextDirect].upperBound <= characters.lowerBound { nextDirect += 1 }
+            guard nextDirect == directQuotes.count || !directQuotes[nextDirect].overlaps(characters) else { continue }
             guard let (content, attribution) = reportedContent(doc, s, attributions[n], quoted: quoted), let subject = attribution.subject else { continue }
             let speaker = resolve(doc, subject, before: content.lowerBound, descriptions, report.entities)
             let located = doc.located(tokens: content)
@@ -349,6 +352,37 @@ struct QuotePass {
         if r.count == 1, Self.h.pronouns.contains(t[r.lowerBound].lower), let e = PronounResolver.antecedent(of: r.lowerBound, doc, entities) {
             return Quote.Speaker(name: entities[e].name, entity: e, mention: mention)
         }
+        if r.count == 1, t[r.lowerBound].lower == Self.h.they, let group = pluralSource(doc, before: r.lowerBound, entities) {
+            var speaker = resolve(doc, group, before: before, descriptions, entities)
+            speaker.mention = mention
+            return speaker
+        }
         return Quote.Speaker(name: mention.text, entity: nil, mention: mention)
     }
+
+    /// Sources "they" can be: the nearest organisation named, or plural source noun ("the
+    /// report's authors", "officials"), in the last few sentences.
+    private func pluralSource(_ doc: Document, before k: Int, _ entities: [Entity]) -> Range<Int>? {
+        let t = doc.tokens
+        var j = k - 1
+        while j >= 0, k - j < Self.pluralSourceReach {
+            if doc.entityAt[j] >= 0, entities[Int(doc.entityAt[j])].type == .organization {
+                var a = j
+                while a > 0, doc.entityAt[a - 1] == doc.entityAt[j] { a -= 1 }
+                return a..<(j + 1)
+            }
+            if doc.lex[j].contains(.sourceNoun), t[j].has(.lowercase), doc.scalars[Int(t[j].end) - 1] == "s" {
+                // The noun with its determiner and modifiers: "the report's authors".
+                var a = j
+                while a > 0, j - a < 3, t[a - 1].kind == .word, !Self.h.boundary.contains(t[a - 1].lower),
+                      t[a - 1].has(.lowercase) || t[a - 1].has(.possessive) || Self.h.determiners.contains(t[a - 1].lower) { a -= 1 }
+                return a..<(j + 1)
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// Tokens back from "they" that are searched for its source: about two sentences.
+    static let pluralSourceReach = 60
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// A temporary directory with helpers to write inputs and read the pipeline's outputs.
@@ -57,22 +58,34 @@ struct Workspace {
         (FileManager.default.contents(atPath: path(name)) ?? Data()).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
-    /// A loopback TCP port nobody listens on right now.
+    /// A loopback TCP port for a test to bind, free when handed out. It is taken below the
+    /// kernel's ephemeral range (32768 and up on Linux), where connecting sockets pick their
+    /// own ports, and never handed out twice in a run: a port the kernel chose and freed
+    /// could be given to the next connection before the test's process binds it.
     static func freePort() -> Int {
+        while true {
+            let port = nextPort.withLock { next in
+                defer { next = next >= lastPort ? firstPort : next + 1 }
+                return next
+            }
+            if canBind(port) { return port }
+        }
+    }
+
+    static let firstPort = 20_000, lastPort = 32_000
+    /// Where this run starts handing out ports: spread by process so runs side by side differ.
+    private static let nextPort = Mutex(firstPort + Int(getpid() % 1_000) * 12)
+
+    private static func canBind(_ port: Int) -> Bool {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(socket) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
-        _ = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// The seed articles shipped in the repository.
