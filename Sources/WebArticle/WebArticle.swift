@@ -43,7 +43,8 @@ public struct WebArticle: Sendable, Hashable {
     public var published: Sourced<String>?
     public var modified: Sourced<String>?
     /// The date the page shows its readers with the article: `published` when the page
-    /// prints it, else `modified` when that is the date it prints (a guide kept current).
+    /// prints it, else another publication date its metadata declares that it prints, else
+    /// `modified` when that is the date it prints (a guide kept current), else `published`.
     public var shownDate: Sourced<String>?
     public var siteName: Sourced<String>?
     public var canonicalURL: Sourced<String>?
@@ -58,8 +59,8 @@ public struct WebArticle: Sendable, Hashable {
     /// The encoding the page was read in (WHATWG name) and how it was chosen.
     public var encoding: String
     public var encodingEvidence: PageDecoder.Evidence
-    /// Where the body came from when the visible text lacks the article: "page" (the
-    /// visible text), "json-ld" (structured data's `articleBody`) or "script-data" (the rich
+    /// Where the body came from: "page" (the visible text) or, when the visible text lacks
+    /// the article, "json-ld" (structured data's `articleBody`) or "script-data" (the rich
     /// text in the page's application data, such as Next.js's `__NEXT_DATA__`).
     public var bodySource: String
 

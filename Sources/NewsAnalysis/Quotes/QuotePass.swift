@@ -1,7 +1,10 @@
 /// Finds quoted passages and who said them. The speaker is the subject of the attribution
 /// verb nearest the quote in its sentence ("the source said", "said Smith", "quoted Lavrov as
 /// saying"); a participle ("adding that") keeps the subject of the verb before it; a described
-/// source ("the source") is named by its first, fullest description in the article.
+/// source ("the source") is named by its first, fullest description in the article; a
+/// pronoun is resolved by ``PronounResolver`` ("they" by the plural source or organisation
+/// named just before). Quoted titles, names and single words are mentions, nobody's speech;
+/// attributed sentences that quote no whole statement are reported speech.
 struct QuotePass {
     private struct Attribution {
         var verb: Int
@@ -281,7 +284,7 @@ struct QuotePass {
            !(comma + 1..<(end - 1)).contains(where: { Self.h.boundary.contains(t[$0].lower) || doc.lex[$0].contains(.speechVerb) }) {
             // "The secretary general of CEI, Nunzio Galantino, said": a person set off is the speaker.
             let between = (comma + 1)..<(end - 1)
-            if !doc.entityAt.isEmpty, between.allSatisfy({ doc.entityAt[$0] >= 0 && entities[Int(doc.entityAt[$0])].type == .person }) { return between }
+            if !between.isEmpty, !doc.entityAt.isEmpty, between.allSatisfy({ doc.entityAt[$0] >= 0 && entities[Int(doc.entityAt[$0])].type == .person }) { return between }
             return phraseBefore(doc, comma, s, entities)
         }
         var start = end

@@ -183,7 +183,7 @@ struct MetadataExtractor {
     /// (only the declared dates are looked for, so another story's date in a list does not
     /// count unless it is the same day).
     func shownDate(published: WebArticle.Sourced<String>?, in blocks: [TextBlock]) -> WebArticle.Sourced<String>? {
-        guard let published, let modified else { return published }
+        guard let published else { return nil }
         var printed = Set<Substring>()
         for block in blocks where block.characters <= Self.longestDateLine && !isHidden(block.owner) {
             // Bytes first: a line with no year in it holds no date.
@@ -203,6 +203,7 @@ struct MetadataExtractor {
             return declared == nil
         }
         if let declared { return localized(declared) }
+        guard let modified else { return published }
         // The update on the clock the publication date is shown on.
         let zone = DateNormalizer.offsetMinutes(of: published.value)
         let update = zone.flatMap { DateNormalizer.shifted(modified.value, toOffset: $0) } ?? modified.value
