@@ -3,10 +3,11 @@
 /// A pronoun stands for an entity named before it that can be it: for he and she, a person of
 /// that sex or of unknown sex, first the subject of its own sentence or of one of the last
 /// few (a name near the sentence's start), else the nearest one named, where one known to be
-/// of that sex wins over nearer ones of unknown sex; for it, the nearest organisation. They, and a pronoun with no one in reach that
-/// fits, stand for no one: no answer is better than a wrong one. A person's sex comes from a
-/// title beside any mention of them (Mr, Mrs, Queen, spokeswoman) or else from their first
-/// name (`names.tsv`: the 1990 US census).
+/// of that sex wins over nearer ones of unknown sex; for it, the nearest organisation. A
+/// pronoun with no one in reach that fits stands for no one: no answer is better than a wrong
+/// one ("they" is left to the caller, who knows what kind of group it needs). A person's sex
+/// comes from a title beside any mention of them (Mr, Mrs, Queen, spokeswoman) or else from
+/// their first name (`names.tsv`: the 1990 US census).
 enum PronounResolver {
     enum Sex: UInt8, Sendable {
         case unknown, male, female
