@@ -38,6 +38,13 @@ import Testing
         #expect(try speakers(text) == [speaker])
     }
 
+    @Test func wordsPassedOnAreTheirSpeakersThroughTheReporter() throws {
+        let report = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\nA senior official said John Smith, \"wants the count stopped in every northern county tonight.\"")
+        let quote = try #require(report.quotes.first { $0.kind == .direct })
+        #expect(quote.speaker?.name == "John Smith")
+        #expect(quote.via?.name == "A senior official")
+    }
+
     @Test func aSentenceEndingOnAColonIntroducesTheQuoteBelowIt() throws {
         let text = "Maria Lopez has called the ruling dangerous and ideological:\n\n\"We face a dangerous sentence. Whoever takes the decisions should do it with less ideology.\""
         #expect(try speakers(text) == ["Maria Lopez"])

@@ -107,7 +107,8 @@ import Testing
             ("the Israeli team left the meeting feeling that \"[the Russians] understand more clearly now our concerns.\"", source, "adding", .indirect),
             ("[the Russians] understand more clearly now our concerns.", source, "adding", .partial),
             ("open and frank.", source, "characterized", .partial),
-            ("urged the Russians to play a more active role in getting Teheran to cease uranium enrichment.", source, "said", .direct),
+            // "the source said Olmert, \"urged ...\"": Olmert's words, through the source (`via`).
+            ("urged the Russians to play a more active role in getting Teheran to cease uranium enrichment.", "Ehud Olmert", "said", .direct),
             ("influence, leverage and power", source, "said", .partial),
             ("assets more effectively in dealing with the area of nuclear proliferation.", source, "said", .partial),
             ("do nothing to harm Israel's national security.", source, "said", .partial),
@@ -127,7 +128,10 @@ import Testing
         }
         let medvedev = report.entities.firstIndex { $0.name == "Dmitri Medvedev" }
         #expect(report.quotes[10].speaker?.entity == medvedev)
-        #expect(report.quotes[4].speaker?.mention?.text == "the source")
+        #expect(report.quotes[4].speaker?.mention?.text == "Olmert")
+        #expect(report.quotes[4].via?.name == source)
+        #expect(report.quotes[4].via?.mention?.text == "the source")
+        #expect(report.quotes.filter { $0.via != nil }.count == 1)
     }
 
     @Test func copyEditingIssues() throws {

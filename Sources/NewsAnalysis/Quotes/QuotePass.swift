@@ -209,7 +209,13 @@ struct QuotePass {
             if d < bestDistance { best = c; bestDistance = d }
         }
         var speaker: Quote.Speaker?
+        var via: Quote.Speaker?
         if let best, let r = best.subject { speaker = resolve(doc, r, before: open, descriptions, report.entities) }
+        // `the source said Olmert, "urged the Russians ..."`: Olmert's words, through the source.
+        if let best, best.verb < open, let reporter = speaker, let quoted = personBetween(doc, best.verb + 1, open, report.entities) {
+            via = reporter
+            speaker = Quote.Speaker(name: report.entities[quoted.entity].name, entity: quoted.entity, mention: doc.located(tokens: quoted.range))
+        }
         // `"A," Trump implored. "Make sure you vote."`, or a quote that opens the next paragraph:
         // a direct quote with no attribution of its own goes on with the last speaker quoted.
         if kind == .direct, speaker == nil, best == nil, let previous, paragraph - previous.paragraph <= 1 {
@@ -218,7 +224,20 @@ struct QuotePass {
         if startsClause, let speaker { previous = (paragraph, speaker) }
         let text = doc.text(Int(t[a].start), Int(t[b - 1].end))
         report.quotes.append(Quote(text: text, start: Int(t[a].start), end: Int(t[b - 1].end), kind: kind,
-                                   verb: best.map { doc.text(tokens: $0.verb..<($0.verb + 1)) }, speaker: speaker))
+                                   verb: best.map { doc.text(tokens: $0.verb..<($0.verb + 1)) }, speaker: speaker, via: via))
+    }
+
+    /// A person named alone between an attribution's verb and the quote ("said Olmert, \"",
+    /// "said that Olmert \""): the one whose words the quote gives.
+    private func personBetween(_ doc: Document, _ from: Int, _ to: Int, _ entities: [Entity]) -> (entity: Int, range: Range<Int>)? {
+        let t = doc.tokens
+        var a = from, b = to
+        if a < b, t[a].lower == Self.h.that { a += 1 }
+        while b > a, t[b - 1].kind == .punctuation, doc.isPunct(b - 1, 44) || doc.isPunct(b - 1, 58) { b -= 1 }
+        guard a < b, !doc.entityAt.isEmpty, doc.entityAt[a] >= 0 else { return nil }
+        let e = Int(doc.entityAt[a])
+        guard entities[e].type == .person, (a..<b).allSatisfy({ doc.entityAt[$0] == doc.entityAt[a] }) else { return nil }
+        return (e, a..<b)
     }
 
     /// Quoted words inside the reporter's sentence that nobody says: a name given to something

@@ -34,13 +34,17 @@ public struct Quote: Sendable, Hashable, Codable {
     public var kind: Kind
     public var verb: String?
     public var speaker: Speaker?
+    /// Who passed the words on, when the text says they came through someone else ("the
+    /// source said Olmert \"urged ...\"": Olmert's words, via the source).
+    public var via: Speaker?
 
-    public init(text: String, start: Int, end: Int, kind: Kind, verb: String?, speaker: Speaker?) {
+    public init(text: String, start: Int, end: Int, kind: Kind, verb: String?, speaker: Speaker?, via: Speaker? = nil) {
         self.text = text
         self.start = start
         self.end = end
         self.kind = kind
         self.verb = verb
         self.speaker = speaker
+        self.via = via
     }
 }

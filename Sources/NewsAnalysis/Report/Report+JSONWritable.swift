@@ -176,6 +176,7 @@ extension Quote: JSONWritable {
         json.member("kind", kind)
         json.member("verb", verb)
         json.member("speaker", speaker)
+        json.member("via", via)
         json.endObject()
     }
 }
