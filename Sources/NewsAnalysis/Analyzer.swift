@@ -164,8 +164,9 @@ public final class Analyzer: Sendable {
         return summary
     }
 
-    /// FNV-1a of the text's UTF-8 bytes, as 16 hex digits.
-    static func hash(_ utf8: some Sequence<UInt8>) -> String {
+    /// FNV-1a of the text's UTF-8 bytes, as 16 hex digits: a report's `contentHash`, and how
+    /// other data names a text without holding it.
+    public static func hash(_ utf8: some Sequence<UInt8>) -> String {
         var h = FNV.offset
         for b in utf8 { h = (h ^ UInt64(b)) &* FNV.prime }
         let hex = String(h, radix: 16)

@@ -12,9 +12,11 @@ struct QuotesBenchCommand: ParsableCommand {
         commandName: "quotes",
         abstract: "Quote and speaker figures against a hand-checked attribution set.",
         discussion: """
-            Each line of FILE is {"file","id","kind","content","speaker","speakerForm"[,"occurrence","cue","via"]}: \
-            kind is direct, indirect or mention; content is the exact words (without quotation marks). Every item of \
-            a document is annotated, so reported speech the analyzer finds and the set lacks counts against precision.
+            Each line of FILE is {"file","id","kind","start","end","hash","speaker","speakerForm"[,"cue","via"]}: \
+            kind is direct, indirect or mention; start and end are code points of the document's text (the words \
+            without their quotation marks) and hash the FNV-1a of those words, so the set holds no text of its own. \
+            Every item of a document is annotated, so reported speech the analyzer finds and the set lacks counts \
+            against precision.
             """
     )
 
@@ -31,8 +33,9 @@ struct QuotesBenchCommand: ParsableCommand {
         var file: String
         var id: String
         var kind: String
-        var content: String
-        var occurrence: Int?
+        var start: Int
+        var end: Int
+        var hash: String
         var speaker: String?
         var speakerForm: String?
     }
@@ -71,9 +74,12 @@ struct QuotesBenchCommand: ParsableCommand {
             let scalars = Array(source.text.unicodeScalars)
             var goldIndirect: [Range<Int>] = []
             for item in byDocument[key]! {
-                guard let span = locate(item.content, occurrence: item.occurrence ?? 0, in: scalars) else {
-                    throw ValidationError("\(key): \"\(item.content.prefix(40))\" is not in the text")
+                let span = item.start..<item.end
+                guard item.start >= 0, item.end <= scalars.count, item.start < item.end,
+                      Analyzer.hash(String(String.UnicodeScalarView(scalars[span])).utf8) == item.hash else {
+                    throw ValidationError("\(key): \(item.start)..<\(item.end) is not the annotated text (another version of the file?)")
                 }
+                let words = String(String.UnicodeScalarView(scalars[span]))
                 let overlapping = report.quotes.filter { $0.start < span.upperBound && span.lowerBound < $0.end }
                 switch item.kind {
                 case "direct":
@@ -83,7 +89,7 @@ struct QuotesBenchCommand: ParsableCommand {
                         let ok = quote.map { sameSpeaker($0.speaker?.name, expected) } ?? false
                         speakerRight.add(ok)
                         if item.speakerForm == "pronoun" { pronounRight.add(ok) }
-                        if errors, !ok { print("  \(key) direct \"\(item.content.prefix(50))\": \(quote == nil ? "not found" : "speaker \(quote!.speaker?.name ?? "none")"), expected \(expected)") }
+                        if errors, !ok { print("  \(key) direct \"\(words.prefix(50))\": \(quote == nil ? "not found" : "speaker \(quote!.speaker?.name ?? "none")"), expected \(expected)") }
                     } else if let quote {
                         unattributedGivenSpeaker.add(quote.speaker != nil)
                     }
@@ -94,9 +100,9 @@ struct QuotesBenchCommand: ParsableCommand {
                     if item.speakerForm == "pronoun", let expected = item.speaker {
                         let ok = quote.map { sameSpeaker($0.speaker?.name, expected) } ?? false
                         pronounRight.add(ok)
-                        if errors, !ok, let quote { print("  \(key) indirect \"\(item.content.prefix(50))\": speaker \(quote.speaker?.name ?? "none"), expected \(expected)") }
+                        if errors, !ok, let quote { print("  \(key) indirect \"\(words.prefix(50))\": speaker \(quote.speaker?.name ?? "none"), expected \(expected)") }
                     }
-                    if errors, quote == nil { print("  \(key) indirect not found: \"\(item.content.prefix(60))\"") }
+                    if errors, quote == nil { print("  \(key) indirect not found: \"\(words.prefix(60))\"") }
                 default:
                     mentionsWithSpeaker.add(overlapping.contains { $0.kind != .indirect && $0.speaker != nil })
                 }
@@ -119,18 +125,6 @@ struct QuotesBenchCommand: ParsableCommand {
 
     private func lines(_ path: String) throws -> [Substring] {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
-    }
-
-    /// The code-point range of the `occurrence`-th copy of `content`.
-    private func locate(_ content: String, occurrence: Int, in scalars: [Unicode.Scalar]) -> Range<Int>? {
-        let needle = Array(content.unicodeScalars)
-        guard !needle.isEmpty, needle.count <= scalars.count else { return nil }
-        var seen = 0
-        for start in 0...(scalars.count - needle.count) where scalars[start..<(start + needle.count)].elementsEqual(needle) {
-            if seen == occurrence { return start..<(start + needle.count) }
-            seen += 1
-        }
-        return nil
     }
 
     /// Spans that share at least half of the shorter one.

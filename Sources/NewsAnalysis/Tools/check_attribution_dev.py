@@ -11,8 +11,10 @@ measured. One JSON object per line:
   kind         "direct"   words in quotation marks that someone said or wrote (fragments too)
                "indirect" reported speech without quotation marks (the reported clause)
                "mention"  a quoted string that is not speech (title, slogan, nickname, term)
-  content      exact substring of the document text (quotation marks excluded)
-  occurrence   0-based index of the occurrence meant; present only if content recurs
+  start, end   the annotated words as code points of the document's text (quotation marks
+               excluded): the set names the words and holds none of the text
+  hash         FNV-1a 64 of those words' UTF-8, 16 hex digits (the analyzer's contentHash),
+               so a changed source file is caught
   speaker      fullest name or description the document gives, or null (always null for mention)
   cue          cue verb or phrase as written ("said", "according to", ...) or null
   speakerForm  "name", "pronoun", "description", "continuation" or "none"
@@ -32,8 +34,16 @@ DATA = HERE / "attribution_dev.jsonl"
 FILES = ("gum_train.jsonl", "bench_articles.jsonl")
 KINDS = ("direct", "indirect", "mention")
 FORMS = ("name", "pronoun", "description", "continuation", "none")
-REQUIRED = ("file", "id", "kind", "content", "speaker", "cue", "speakerForm")
-OPTIONAL = ("occurrence", "via")
+REQUIRED = ("file", "id", "kind", "start", "end", "hash", "speaker", "cue", "speakerForm")
+OPTIONAL = ("via",)
+
+
+def fnv1a(words):
+    """FNV-1a 64 of the UTF-8 bytes, 16 hex digits: the analyzer's contentHash."""
+    h = 0xCBF29CE484222325
+    for b in words.encode("utf-8"):
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return f"{h:016x}"
 
 
 def load_texts(folder):
@@ -75,20 +85,14 @@ def check(rec, texts):
     cue = rec["cue"]
     if isinstance(cue, str) and cue.lower() not in text.lower():
         errs.append(f"cue {cue!r} not in document")
-    content = rec["content"]
-    if not isinstance(content, str) or not content.strip() or content != content.strip():
-        return errs + ["content must be a non-empty, stripped string"]
-    count = text.count(content)
-    if count == 0:
-        return errs + ["content not found in document"]
-    occ = rec.get("occurrence")
-    if occ is None:
-        if count > 1:
-            errs.append(f"content occurs {count} times; occurrence required")
-    elif not isinstance(occ, int) or isinstance(occ, bool) or not 0 <= occ < count:
-        errs.append(f"occurrence {occ!r} invalid (content occurs {count} times)")
-    elif count == 1:
-        errs.append("occurrence given but content is unique")
+    start, end = rec["start"], rec["end"]
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)) or not 0 <= start < end <= len(text):
+        return errs + [f"span {start!r}..{end!r} is not inside the document"]
+    words = text[start:end]
+    if words != words.strip():
+        errs.append("span starts or ends with white space")
+    if fnv1a(words) != rec["hash"]:
+        errs.append("hash does not match the words at the span (another version of the file?)")
     return errs
 
 
@@ -108,7 +112,7 @@ def main(argv):
                 n_err += 1
                 continue
             errs = check(rec, texts) if isinstance(rec, dict) else ["not an object"]
-            key = tuple(rec.get(k) for k in ("file", "id", "kind", "content", "occurrence")) if isinstance(rec, dict) else None
+            key = tuple(rec.get(k) for k in ("file", "id", "kind", "start", "end")) if isinstance(rec, dict) else None
             if key in seen:
                 errs.append("duplicate item")
             seen.add(key)
