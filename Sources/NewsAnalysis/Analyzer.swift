@@ -104,6 +104,15 @@ public final class Analyzer: Sendable {
                      published: article.published, began: .now, forTraining: true).summary ?? SummaryCandidates.none
     }
 
+    /// The time each pass takes on `article`, in the order they run: what `copydesk bench
+    /// analysis` prints as the passes' costs.
+    public func passTimes(_ article: Article) throws -> [(pass: String, time: Duration)] {
+        let clock = PassClock()
+        _ = try analysis(scalars: Array(article.text.unicodeScalars), contentHash: "", id: article.id, url: article.url, title: article.title,
+                         published: article.published, began: .now, forTraining: false, clock: clock)
+        return clock.laps
+    }
+
     func analyze(
         scalars: [Unicode.Scalar], contentHash: String, id: String?, url: String?, title: String?, published: String?,
         began: ContinuousClock.Instant, layout: TextLayout? = nil
@@ -113,10 +122,10 @@ public final class Analyzer: Sendable {
     }
 
     /// The analysis itself, on the article's code points; `forTraining` also gives what the
-    /// summary chose from.
+    /// summary chose from; `clock`, when given, times each pass.
     private func analysis(
         scalars: [Unicode.Scalar], contentHash: String, id: String?, url: String?, title: String?, published: String?,
-        began: ContinuousClock.Instant, layout: TextLayout? = nil, forTraining: Bool
+        began: ContinuousClock.Instant, layout: TextLayout? = nil, forTraining: Bool, clock: PassClock? = nil
     ) throws -> (report: AnalysisReport, summary: SummaryCandidates?) {
         if scalars.count > maximumScalars { throw AnalysisError.tooLarge(scalars: scalars.count, limit: maximumScalars) }
         var visible = 0, letters = 0
@@ -128,17 +137,23 @@ public final class Analyzer: Sendable {
         if visible >= 50, letters * 4 < visible { throw AnalysisError.notText }
 
         var report = AnalysisReport(id: id, url: url, contentHash: contentHash, analyzerVersion: Self.version)
+        clock?.start()
         var doc = Document(scalars: scalars, lexicon: lexicon)
+        clock?.lap("tokens")
         StructurePass(lexicon: lexicon).run(&doc, &report, title: title, layout: layout)
         report.language = LanguageGuesser().guess(doc)
+        clock?.lap("structure")
         if report.language == "en" || report.language == "und" {
             EntityPass(lexicon: lexicon, tagger: tagger).run(&doc, &report)
+            clock?.lap("entities")
             QuotePass().run(&doc, &report)
+            clock?.lap("quotes")
         }
         CopyEditPass().run(&doc, &report)
+        clock?.lap("copy-editing")
         var summary: SummaryCandidates?
         if options.meaning, report.language == "en" || report.language == "und" {
-            summary = runMeaningPasses(&doc, &report, published: published, forTraining: forTraining)
+            summary = runMeaningPasses(&doc, &report, published: published, forTraining: forTraining, clock: clock)
         }
         var words = 0
         for p in doc.paragraphs { for k in p where doc.tokens[k].kind != .punctuation && !doc.tokens[k].has(.possessive) { words += 1 } }
@@ -150,17 +165,26 @@ public final class Analyzer: Sendable {
 
     /// Part 2, over the same tokens: each token's meaning entry is looked up once, then every
     /// pass reads it.
-    private func runMeaningPasses(_ doc: inout Document, _ report: inout AnalysisReport, published: String?, forTraining: Bool) -> SummaryCandidates? {
+    private func runMeaningPasses(_ doc: inout Document, _ report: inout AnalysisReport, published: String?, forTraining: Bool,
+                                  clock: PassClock?) -> SummaryCandidates? {
         doc.meaning = meaningLexicon.view(of: doc.tokens)
         if doc.entityAt.isEmpty { doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count) }
+        clock?.lap("meaning lookup")
         DatePass().run(&doc, &report, published: DatePass.publicationDate(published, lexicon: lexicon, meaning: meaningLexicon))
         doc.prepareContent()
+        clock?.lap("dates")
         AmountPass().run(doc, &report)
+        clock?.lap("amounts")
         TonePass().run(doc, &report)
+        clock?.lap("tone")
         TopicPass().run(doc, &report)
+        clock?.lap("topics")
         KeywordPass().run(doc, &report)
+        clock?.lap("keywords")
         let summary = SummaryPass(length: options.summarySentences, model: options.summaryModel).run(doc, &report, forTraining: forTraining)
+        clock?.lap("summary")
         EventPass().run(doc, &report)
+        clock?.lap("events")
         return summary
     }
 

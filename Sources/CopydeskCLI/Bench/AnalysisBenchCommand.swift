@@ -36,6 +36,9 @@ struct AnalysisBenchCommand: ParsableCommand {
     @Option(help: "With --train: perceptron epochs.")
     var epochs = 8
 
+    @Option(help: "With --train: the seed of the training order (the same seed and data give the same weights).")
+    var seed: UInt64 = 42
+
     @Flag(help: "Part 1 only: skip the dates, amounts, keywords, summary, tone, topics and events passes.")
     var part1 = false
 
@@ -93,6 +96,7 @@ struct AnalysisBenchCommand: ParsableCommand {
             let median = rates[v].sorted()[rates[v].count / 2]
             print("median \(variant.name): \(Int(median)) articles/s (\(String(format: "%.1f", median * Double(bytes) / Double(articles.count) / 1e6)) MB/s)")
         }
+        print(Self.passCosts(full, articles))
         print("\(variants.last!.name) written as JSON (as the pipeline writes it): \(Int(withJSON)) articles/s; report JSON \(encoded / max(1, articles.count)) bytes/article")
         print("errors: \(failures / max(1, rounds * variants.count)) per pass over the file; items found: \(found / max(1, rounds))")
         print("peak RSS: \(analysisPeak) MB analysing, \(Self.rssMB(peak: true)) MB with the report written as JSON")
@@ -134,7 +138,7 @@ struct AnalysisBenchCommand: ParsableCommand {
             for fold in 0..<k {
                 var training: [TrainingExample] = []
                 for s in sets { for (n, g) in s.docs.enumerated() where n % k != fold { training.append(example(g)) } }
-                let model = base.trainTagger(on: training, epochs: epochs)
+                let model = base.trainTagger(on: training, epochs: epochs, seed: seed)
                 let analyzer = base.with(tagger: model)
                 for (si, s) in sets.enumerated() {
                     for (n, g) in s.docs.enumerated() where n % k == fold {
@@ -151,13 +155,33 @@ struct AnalysisBenchCommand: ParsableCommand {
         }
         if let out = weightsOut {
             let all = sets.flatMap { $0.docs.map(example) }
-            let model = base.trainTagger(on: all, epochs: epochs)
+            let model = base.trainTagger(on: all, epochs: epochs, seed: seed)
             try Data(model.serialized()).write(to: URL(fileURLWithPath: out))
             print("trained on \(all.count) documents; weights written to \(out)")
         }
     }
 
     // MARK: - Helpers
+
+    /// Each pass's share of one more round over the articles, timed pass by pass.
+    static func passCosts(_ analyzer: Analyzer, _ articles: [Article]) -> String {
+        var order: [String] = []
+        var total: [String: Duration] = [:]
+        for a in articles {
+            guard let laps = try? analyzer.passTimes(a) else { continue }
+            for lap in laps {
+                if total[lap.pass] == nil { order.append(lap.pass) }
+                total[lap.pass, default: .zero] += lap.time
+            }
+        }
+        let all = total.values.reduce(Duration.zero, +)
+        func micros(_ d: Duration) -> Double { Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12 }
+        let parts = order.map { name in
+            let t = total[name]!
+            return "\(name) \(String(format: "%.0f", micros(t) / Double(max(1, articles.count)))) (\(String(format: "%.1f", 100 * micros(t) / max(1, micros(all))))%)"
+        }
+        return "pass costs, µs/article (share): " + parts.joined(separator: ", ")
+    }
 
     private func writePredictions(_ analyzer: Analyzer, _ articles: [(Article, String)], to path: String) throws {
         var lines: [String] = []

@@ -26,14 +26,14 @@ struct EntityPass {
         let fx = FeatureExtractor(lexicon: lexicon)
         let ctx = fx.context(doc)
         var labels = [EntityLabel](repeating: .outside, count: doc.tokens.count)
-        var buffer: [UInt64] = []
-        buffer.reserveCapacity(64)
-        for r in doc.entityScope { tagger.tag(doc, ctx, r, fx, buffer: &buffer, into: &labels) }
+        tagger.tag(doc, ctx, doc.entityScope, fx, into: &labels)
         var mentions = tagged(doc, labels)
         applyRules(doc, ctx, &mentions)
         propagate(doc, &mentions)
         harmonise(doc, &mentions)
-        mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        cities(doc, &mentions)
+        teams(doc, &mentions)
+        settle(doc, &mentions)
         let grouped = group(doc, mentions)
         doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count)
         for (n, g) in grouped.enumerated() {
@@ -101,29 +101,17 @@ struct EntityPass {
             mentions.removeAll { m in m.range.contains { claimed[$0] } }
             mentions.append(contentsOf: extra)
         }
-        // Drop what is no name at all; trim titles off the front of a person's name; a person's
-        // name runs on over capitalised words the tagger left out ("Dmitri" + "Medvedev").
-        var taken = [Bool](repeating: false, count: t.count)
-        for m in mentions { for k in m.range { taken[k] = true } }
+        // Drop what is no name at all; trim titles off the front of a person's name.
         mentions = mentions.compactMap { m in
             var m = m
-            if m.kind == .person {
-                var e = m.range.upperBound
-                while e < t.count, e - m.range.lowerBound < 4, !taken[e], t[e].kind == .word, t[e].has(.capitalized),
-                      !t[e].has(.lineStart), !t[e].has(.sentenceStart), !t[e].has(.allCaps), t[e].has(.spaceBefore),
-                      doc.lex[e].isDisjoint(with: [.stopword, .calendar, .title, .organisationWord, .placeNoun, .demonym, .country]) {
-                    taken[e] = true
-                    e += 1
-                }
-                m.range = m.range.lowerBound..<e
-            }
             if m.kind == .person {
                 var a = m.range.lowerBound
                 while a < m.range.upperBound - 1, doc.lex[a].contains(.title), t[a + 1].has(.capitalized) { a += 1 }
                 m.range = a..<m.range.upperBound
             }
+            // A name has a word of its own, of two letters or more: "S-300" and "F-16" are models.
             let meaningful = m.range.contains { k in
-                t[k].kind != .punctuation && !doc.lex[k].contains(.stopword) && !doc.lex[k].contains(.calendar)
+                t[k].kind == .word && letters(doc, k) >= 2 && !doc.lex[k].contains(.stopword) && !doc.lex[k].contains(.calendar)
                     && !(doc.lex[k].contains(.demonym) && m.range.count == 1) && !(m.kind == .person && doc.lex[k].contains(.title))
             }
             // A name ends in a word, not in a comma or a hyphen.
@@ -132,6 +120,12 @@ struct EntityPass {
             m.range = m.range.lowerBound..<b
             return meaningful && !m.range.isEmpty ? m : nil
         }
+    }
+
+    private func letters(_ doc: Document, _ k: Int) -> Int {
+        let t = doc.tokens[k]
+        guard t.has(.hasDigit) else { return t.length }
+        return doc.scalars[Int(t.start)..<Int(t.end)].reduce(0) { $0 + (Tokenizer.isLetter($1) ? 1 : 0) }
     }
 
     /// Adds every later occurrence of a name already found, and bare surnames of people.
@@ -205,6 +199,60 @@ struct EntityPass {
             let mine = counts.first { $0.0 == mentions[k].kind }!.1
             if let top = counts.max(by: { $0.1 < $1.1 }), top.1 > mine { mentions[k].kind = top.0 }
         }
+    }
+
+    /// A city named alone is the place, also where it stands for its government ("getting
+    /// Teheran to cease enrichment"), as newswire annotates it; teams are settled after.
+    private func cities(_ doc: Document, _ mentions: inout [Mention]) {
+        for k in mentions.indices where mentions[k].kind == .organization {
+            guard let e = lexicon.phrases[key(doc, mentions[k].range)], e.place >= 0,
+                  lexicon.places[Int(e.place)].kind == .city else { continue }
+            mentions[k].kind = .place
+        }
+    }
+
+    /// Results and standings name teams by their towns and countries ("Leeds 2 Porto 1"): a
+    /// place right before or after a score on a line of figures, not in brackets, is a team, an
+    /// organisation, and so is every mention of that name in the article.
+    private func teams(_ doc: Document, _ mentions: inout [Mention]) {
+        let t = doc.tokens
+        var teams = Set<UInt64>()
+        for m in mentions where m.kind == .place {
+            let before = m.range.lowerBound - 1, after = m.range.upperBound
+            let scored = (after < t.count && t[after].kind == .number && !t[after].has(.lineStart))
+                || (before >= 0 && t[before].kind == .number && !t[m.range.lowerBound].has(.lineStart))
+            guard scored, before < 0 || t[before].first != 40 else { continue }
+            guard let n = doc.line(containing: m.range.lowerBound), TagLattice.isTable(doc, doc.lines[n].tokens) else { continue }
+            teams.insert(key(doc, m.range))
+        }
+        guard !teams.isEmpty else { return }
+        for k in mentions.indices where teams.contains(key(doc, mentions[k].range)) {
+            mentions[k].kind = .organization
+        }
+    }
+
+    /// Sorts the mentions and leaves no two that overlap, or touch with nothing but space
+    /// between them: such pieces are one name, of the kind of its last piece (an English
+    /// name's head comes last: "Melbourne Cricket Ground").
+    private func settle(_ doc: Document, _ mentions: inout [Mention]) {
+        mentions.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
+        var out: [Mention] = []
+        out.reserveCapacity(mentions.count)
+        for m in mentions {
+            guard var last = out.last else { out.append(m); continue }
+            let touches = m.range.lowerBound == last.range.upperBound && doc.tokens[m.range.lowerBound - 1].kind != .punctuation
+                && !doc.tokens[m.range.lowerBound].has(.lineStart)
+            if m.range.lowerBound < last.range.upperBound || touches {
+                if m.range.upperBound > last.range.upperBound {
+                    last.range = last.range.lowerBound..<m.range.upperBound
+                    last.kind = m.kind
+                }
+                out[out.count - 1] = last
+            } else {
+                out.append(m)
+            }
+        }
+        mentions = out
     }
 
     private func key(_ doc: Document, _ r: Range<Int>) -> UInt64 {

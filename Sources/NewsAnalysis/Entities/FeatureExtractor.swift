@@ -1,13 +1,37 @@
 /// Turns a token in context into hashed features for the entity tagger: the word, its shape
-/// and suffix, its neighbours, the lexicon's and the gazetteer's view of it, and the label
-/// before it. Features are 64-bit hashes; no strings are built.
+/// and suffix, its neighbours, the lexicon's and the gazetteer's view of it and, apart, the
+/// few that pair these with the label before it. Features are 64-bit hashes; no strings are
+/// built.
 struct FeatureExtractor {
     /// Per-document facts the features use; built once per document.
     struct Context {
         /// Gazetteer phrase matches: for each token, (position code, kind code) or 0.
         var phrase: [UInt16]
-        /// A 64K-bit set of the lowercase forms seen written in lowercase in the document.
-        var lowercaseSeen: [UInt64]
+        /// Words seen written in lowercase in the document.
+        var lowercaseSeen: WordBits
+        /// For each token, the Brown cluster of the form it is written in (0: none), read
+        /// case-blind on a line in capitals.
+        var cluster: [UInt32]
+        /// For each token, how much commoner the word is with a capital than without (low
+        /// nibble) and how common it is at all (high nibble); see ``caseClass(_:)``.
+        var caseClass: [UInt8]
+        /// For each token, whether its line is written in capitals (a headline, a dateline).
+        var shouted: [Bool]
+    }
+
+    /// A 64K-bit set of word hashes (false positives are rare and only blur a feature).
+    struct WordBits {
+        private var bits = [UInt64](repeating: 0, count: 1024)
+
+        mutating func insert(_ word: UInt64) {
+            let b = Int(word & 0xFFFF)
+            bits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+
+        func contains(_ word: UInt64) -> Bool {
+            let b = Int(word & 0xFFFF)
+            return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
+        }
     }
 
     static let bos: UInt64 = 0x5151_5151
@@ -16,11 +40,8 @@ struct FeatureExtractor {
     let lexicon: Lexicon
 
     func context(_ doc: Document) -> Context {
-        var seen = [UInt64](repeating: 0, count: 1024)
-        for t in doc.tokens where t.kind == .word && t.has(.lowercase) {
-            let b = Int(t.lower & 0xFFFF)
-            seen[b >> 6] |= 1 << UInt64(b & 63)
-        }
+        var seen = WordBits()
+        for t in doc.tokens where t.kind == .word && t.has(.lowercase) { seen.insert(t.lower) }
         var phrase = [UInt16](repeating: 0, count: doc.tokens.count)
         let t = doc.tokens
         var i = 0
@@ -47,19 +68,57 @@ struct FeatureExtractor {
                 i += 1
             }
         }
-        return Context(phrase: phrase, lowercaseSeen: seen)
+        var cluster = [UInt32](repeating: 0, count: t.count)
+        var caseClass = [UInt8](repeating: 0, count: t.count)
+        var shouted = [Bool](repeating: false, count: t.count)
+        for line in doc.lines {
+            var capitals = 0, lowercase = 0
+            for k in line.tokens where t[k].kind == .word {
+                if t[k].has(.allCaps) { capitals += 1 } else if t[k].has(.lowercase) { lowercase += 1 }
+            }
+            let shout = capitals >= 2 && lowercase == 0
+            for k in line.tokens where t[k].kind == .word {
+                shouted[k] = shout
+                guard doc.wordClass[k] >= 0 else { caseClass[k] = 0x9F; continue }
+                let e = lexicon.wordClasses.entries[Int(doc.wordClass[k])]
+                let form: WordClasses.Form
+                if t[k].has(.lowercase) { form = e.lower }
+                else if t[k].has(.allCaps) {
+                    let preferred = shout ? e.title : e.upper, other = shout ? e.upper : e.title
+                    form = preferred.logProbability != WordClasses.unseen ? preferred : other
+                } else { form = e.title }
+                cluster[k] = form.cluster
+                caseClass[k] = Self.caseClass(e)
+            }
+        }
+        return Context(phrase: phrase, lowercaseSeen: seen, cluster: cluster, caseClass: caseClass, shouted: shouted)
+    }
+
+    /// A word's case and frequency in one byte: the low nibble buckets how much commoner it is
+    /// with a capital than in lowercase (0: never capitalised ... 8: only capitalised), the high
+    /// one its commonest form's log probability in steps of 2.
+    static func caseClass(_ e: WordClasses.Entry) -> UInt8 {
+        let unseen = WordClasses.unseen
+        let t = e.title.logProbability, l = e.lower.logProbability
+        let share: UInt8
+        if t == unseen, l == unseen { share = 9 } else if l == unseen { share = 8 } else if t == unseen { share = 0 } else {
+            let d = Int(t) - Int(l)
+            share = d < -40 ? 1 : d < -15 ? 2 : d < 0 ? 3 : d < 15 ? 4 : d < 40 ? 5 : 6
+        }
+        let best = max(Int(t), Int(l), Int(e.upper.logProbability))
+        let frequency = UInt8(min(9, max(0, -best / 20)))
+        return frequency << 4 | share
     }
 
     @inline(__always) static func f(_ template: UInt64, _ value: UInt64) -> UInt64 {
         FNV.combine(template &* 0x9E37_79B9, value)
     }
 
-    /// Writes the features of token `i` (in `range`) after label `previous` into `out`.
-    func features(_ doc: Document, _ ctx: Context, _ range: Range<Int>, _ i: Int, previous: EntityLabel, into out: inout [UInt64]) {
+    /// Writes the features of token `i` (in `range`) that do not depend on the label before it.
+    func features(_ doc: Document, _ ctx: Context, _ range: Range<Int>, _ i: Int, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         let t = doc.tokens
         let tok = t[i]
-        let p = UInt64(previous.rawValue)
         @inline(__always) func word(_ k: Int) -> UInt64 {
             k < range.lowerBound ? Self.bos : k >= range.upperBound ? Self.eos : t[k].lower
         }
@@ -75,16 +134,10 @@ struct FeatureExtractor {
         out.append(Self.f(4, suffix(doc, i)))
         out.append(Self.f(6, wm1))
         out.append(Self.f(7, wp1))
-        out.append(Self.f(8, word(i - 2)))
-        out.append(Self.f(9, word(i + 2)))
         out.append(Self.f(10, sm1))
         out.append(Self.f(11, sp1))
-        out.append(Self.f(12, (sm1 &* 1_000_003 &+ s0) &* 1_000_003 &+ sp1))
-        out.append(Self.f(13, p))
-        out.append(Self.f(14, p &* 1_000_003 &+ s0))
         out.append(Self.f(15, FNV.combine(wm1, w0)))
         out.append(Self.f(16, FNV.combine(w0, wp1)))
-        out.append(Self.f(17, p &* 31 &+ UInt64(doc.lex[i].rawValue & 0x7F)))
         var bits = doc.lex[i].rawValue
         while bits != 0 {
             let b = UInt64(bits.trailingZeroBitCount)
@@ -108,17 +161,37 @@ struct FeatureExtractor {
             }
         }
         let ph = ctx.phrase[i]
-        if ph != 0 {
-            out.append(Self.f(23, UInt64(ph)))
-            out.append(Self.f(24, UInt64(ph & 0xFF) &* 8 &+ p))
-        }
+        if ph != 0 { out.append(Self.f(23, UInt64(ph))) }
         if tok.has(.capitalized) {
-            let b = Int(w0 & 0xFFFF)
-            let seen = ctx.lowercaseSeen[b >> 6] & (1 << UInt64(b & 63)) != 0
+            let seen = ctx.lowercaseSeen.contains(w0)
             let start = tok.has(.sentenceStart) || i == range.lowerBound
             out.append(Self.f(25, (seen ? 1 : 0) | (start ? 2 : 0) | (tok.has(.allCaps) ? 4 : 0)))
         }
         if i > range.lowerBound, doc.tokens[i - 1].has(.quote) { out.append(Self.f(26, 1)) }
+        let c = ctx.cluster[i]
+        if c != 0 {
+            out.append(Self.f(31, UInt64(c & 0xFF)))
+            out.append(Self.f(32, UInt64(c & 0xFFF)))
+            out.append(Self.f(33, UInt64(c)))
+        }
+        @inline(__always) func neighbour(_ k: Int) -> UInt64 {
+            k < range.lowerBound || k >= range.upperBound ? 0x1_0000 : UInt64(ctx.cluster[k] & 0xFF)
+        }
+        out.append(Self.f(34, neighbour(i - 1)))
+        out.append(Self.f(35, neighbour(i + 1)))
+        let start: UInt64 = tok.has(.sentenceStart) || i == range.lowerBound ? 0x100 : 0
+        out.append(Self.f(36, UInt64(ctx.caseClass[i])))
+        out.append(Self.f(37, UInt64(ctx.caseClass[i] & 0xF) | start))
+        if ctx.shouted[i] { out.append(Self.f(38, 1)) }
+    }
+
+    /// Writes the features of token `i` that pair it with the label before it: the transition
+    /// itself, and the transition with the token's shape.
+    func pairFeatures(_ doc: Document, _ ctx: Context, _ i: Int, previous: EntityLabel, into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
+        let p = UInt64(previous.rawValue)
+        out.append(Self.f(13, p))
+        out.append(Self.f(14, p &* 1_000_003 &+ UInt64(doc.tokens[i].shape)))
     }
 
     /// Hash of the last three code points, lowercased.
@@ -131,14 +204,5 @@ struct FeatureExtractor {
             k += 1
         }
         return h
-    }
-
-    /// Tokens the tagger need not score: lowercase words, numbers and punctuation right after
-    /// an outside label are outside.
-    @inline(__always) static func isSkippable(_ tok: Token, previous: EntityLabel) -> Bool {
-        guard previous == .outside else { return false }
-        if tok.kind == .punctuation { return true }
-        if tok.kind == .number { return true }
-        return tok.has(.lowercase)
     }
 }

@@ -37,10 +37,17 @@ struct Place: Sendable {
     let population: Int
 }
 
-/// The word lists, the personal-name lists and the gazetteer, loaded once and shared read-only.
+/// The word lists, the personal-name lists, the gazetteer and the word classes, loaded once
+/// and shared read-only.
 final class Lexicon: Sendable {
-    /// Per-word flags keyed by ``FNV/lowercased(_:)``.
-    let flags: [UInt64: LexFlags]
+    /// What is known of a word: its flags, and its entry in ``wordClasses`` (-1: none).
+    struct Word: Sendable {
+        var flags: LexFlags = []
+        var wordClass: Int32 = -1
+    }
+
+    /// Per-word facts keyed by ``FNV/lowercased(_:)``: one lookup per token.
+    let words: [UInt64: Word]
     /// Multi-word and single-word place names keyed by ``FNV/phrase(_:)`` of their tokens.
     let phrases: [UInt64: PhraseEntry]
     let places: [Place]
@@ -48,6 +55,8 @@ final class Lexicon: Sendable {
     let demonyms: [UInt64: String]
     /// First-name hash to the sex of most people with that name (names.tsv).
     let firstNameSexes: [UInt64: PronounResolver.Sex]
+    /// Brown clusters and frequencies of written forms (words.tsv).
+    let wordClasses: WordClasses
     let tokenizer: Tokenizer
     /// Longest phrase in tokens.
     let maxPhrase: Int
@@ -60,7 +69,7 @@ final class Lexicon: Sendable {
         var length: Int8
     }
 
-    init(gazetteer: String, names: String) {
+    init(gazetteer: String, names: String, wordClasses: WordClasses) {
         let abbreviations = Set(WordLists.words(WordLists.abbreviations).map { FNV.lowercased($0) })
         let tokenizer = Tokenizer(abbreviations: abbreviations)
         var flags: [UInt64: LexFlags] = [:]
@@ -145,11 +154,16 @@ final class Lexicon: Sendable {
             phrases[FNV.phrase(tokens.map(\.lower))] = PhraseEntry(place: -1, isAlias: false, rank: 1e13, length: Int8(tokens.count))
             if tokens.count == 1 { flags[tokens[0].lower, default: []].insert(.metonym) }
         }
-        self.flags = flags
+        var words: [UInt64: Word] = [:]
+        words.reserveCapacity(flags.count + wordClasses.keys.count)
+        for (key, f) in flags { words[key] = Word(flags: f) }
+        for (n, key) in wordClasses.keys.enumerated() { words[key, default: Word()].wordClass = Int32(n) }
+        self.words = words
         self.phrases = phrases
         self.places = places
         self.demonyms = demonyms
         self.firstNameSexes = firstNameSexes
+        self.wordClasses = wordClasses
         self.tokenizer = tokenizer
         self.maxPhrase = maxPhrase
     }
@@ -163,8 +177,8 @@ final class Lexicon: Sendable {
             }
             return try String(contentsOf: url, encoding: .utf8)
         }
-        return Lexicon(gazetteer: try load("gazetteer"), names: try load("names"))
+        return Lexicon(gazetteer: try load("gazetteer"), names: try load("names"), wordClasses: WordClasses(tsv: try load("words")))
     }
 
-    @inline(__always) func lex(_ hash: UInt64) -> LexFlags { flags[hash] ?? [] }
+    @inline(__always) func word(_ hash: UInt64) -> Word { words[hash] ?? Word() }
 }

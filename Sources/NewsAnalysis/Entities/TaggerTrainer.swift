@@ -1,6 +1,6 @@
-/// Trains a ``TaggerModel`` from gold entity spans with the averaged perceptron: greedy
-/// decoding with the model's own previous labels, updates on mistakes, weights averaged over
-/// every step (lazily, by timestamps).
+/// Trains a ``TaggerModel`` from gold entity spans with the averaged structured perceptron:
+/// each line is decoded with the ``TagLattice`` the tagger uses, the weights move where the
+/// best path leaves the gold one, and are averaged over every step (lazily, by timestamps).
 struct TaggerTrainer {
     struct Sequence {
         var doc: Int
@@ -15,9 +15,44 @@ struct TaggerTrainer {
 
     init(lexicon: Lexicon) { self.lexicon = lexicon }
 
+    /// Short lines also added in capitals, so the tagger learns headlines and datelines as the
+    /// wire writes them: the first line and every `shoutingStride`-th, of at most
+    /// `shoutingLength` tokens.
+    static let shoutingStride = 6
+    static let shoutingLength = 25
+
     /// Adds one document: every line is a sequence; gold spans label the tokens they overlap.
+    /// Some lines are added a second time in capitals (see ``shoutingStride``).
     mutating func add(text: String, entities: [TrainingExample.Span]) {
-        var doc = Document(scalars: Array(text.unicodeScalars), lexicon: lexicon)
+        let scalars = Array(text.unicodeScalars)
+        let plain = document(scalars, entities)
+        var shouted = scalars
+        var picked: [Int] = []
+        for (n, line) in plain.doc.lines.enumerated() where line.tokens.count <= Self.shoutingLength
+            && (n == 0 || n % Self.shoutingStride == Self.shoutingStride / 2) {
+            picked.append(n)
+            for k in line.start..<line.end {
+                // Only where the capital is one code point, so that every offset stays.
+                let upper = shouted[k].properties.uppercaseMapping.unicodeScalars
+                if upper.count == 1 { shouted[k] = upper.first! }
+            }
+        }
+        add(plain, lines: Array(plain.doc.lines.indices))
+        let loud = document(shouted, entities)
+        // Lines are found by breaks, which capitals do not move.
+        add(loud, lines: picked.filter { $0 < loud.doc.lines.count })
+    }
+
+    private mutating func add(_ labelled: (doc: Document, labels: [EntityLabel]), lines: [Int]) {
+        contexts.append(FeatureExtractor(lexicon: lexicon).context(labelled.doc))
+        for n in lines { sequences.append(Sequence(doc: docs.count, range: labelled.doc.lines[n].tokens)) }
+        docs.append(labelled.doc)
+        gold.append(labelled.labels)
+    }
+
+    /// The document of `scalars` with its sentence starts, and the gold label of each token.
+    private func document(_ scalars: [Unicode.Scalar], _ entities: [TrainingExample.Span]) -> (doc: Document, labels: [EntityLabel]) {
+        var doc = Document(scalars: scalars, lexicon: lexicon)
         var sentences: [Range<Int>] = []
         for line in doc.lines { SentenceSplitter().split(doc, line.tokens, into: &sentences) }
         for s in sentences { doc.tokens[s.lowerBound].flags.insert(.sentenceStart) }
@@ -30,11 +65,7 @@ struct TaggerTrainer {
                 }
             }
         }
-        let fx = FeatureExtractor(lexicon: lexicon)
-        contexts.append(fx.context(doc))
-        for line in doc.lines { sequences.append(Sequence(doc: docs.count, range: line.tokens)) }
-        docs.append(doc)
-        gold.append(labels)
+        return (doc, labels)
     }
 
     func train(epochs: Int, seed: UInt64 = 42) -> TaggerModel {
@@ -48,15 +79,18 @@ struct TaggerTrainer {
         let fx = FeatureExtractor(lexicon: lexicon)
         var buffer: [UInt64] = []
         buffer.reserveCapacity(64)
-        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: width)
-        defer { scores.deallocate() }
+        var lattice = TagLattice()
+        let truths = sequences.map { projectedGold($0, &lattice) }
+        var predicted = docs.map { [EntityLabel](repeating: .outside, count: $0.tokens.count) }
         var order = Array(sequences.indices)
         var rng = seed
-        func update(_ f: UInt64, _ c: Int, _ delta: Float) {
-            let o = Int(f & mask) * width + c
-            total[o] += Double(now - stamp[o]) * Double(w[o])
-            stamp[o] = now
-            w[o] += delta
+        func update(_ c: Int, _ delta: Float) {
+            for f in buffer {
+                let o = Int(f & mask) * width + c
+                total[o] += Double(now - stamp[o]) * Double(w[o])
+                stamp[o] = now
+                w[o] += delta
+            }
         }
         for _ in 0..<epochs {
             // Fisher-Yates with a fixed xorshift seed: the same data trains the same model.
@@ -67,26 +101,34 @@ struct TaggerTrainer {
             for q in order {
                 let seq = sequences[q]
                 let doc = docs[seq.doc]
-                var previous = EntityLabel.outside
+                let ctx = contexts[seq.doc]
+                lattice.prepare(doc, seq.range)
+                w.withUnsafeBufferPointer { weights in
+                    var scorer = TaggerModel.Scorer(weights: FloatRows(weights: weights.baseAddress!), doc: doc, context: ctx, extractor: fx)
+                    scorer.range = seq.range
+                    lattice.decode(doc, seq.range, &scorer, into: &predicted[seq.doc])
+                }
+                // Structured perceptron: where the best path leaves the gold one, move the
+                // weights towards gold's token and transition features and away from the guess's.
+                let truth = truths[q]
                 for i in seq.range {
-                    if FeatureExtractor.isSkippable(doc.tokens[i], previous: previous) { previous = .outside; continue }
-                    fx.features(doc, contexts[seq.doc], seq.range, i, previous: previous, into: &buffer)
-                    for c in 0..<width { scores[c] = 0 }
-                    for f in buffer {
-                        let o = Int(f & mask) * width
-                        for c in 0..<EntityLabel.count { scores[c] += w[o + c] }
+                    let k = i - seq.range.lowerBound
+                    defer { now += 1 }
+                    guard lattice.masks[k] != TagLattice.outsideOnly else { continue }
+                    let gold = truth[k], guess = predicted[seq.doc][i]
+                    let goldBefore = k == 0 ? .outside : truth[k - 1]
+                    let guessBefore = k == 0 ? .outside : predicted[seq.doc][i - 1]
+                    if gold != guess {
+                        fx.features(doc, ctx, seq.range, i, into: &buffer)
+                        update(gold.rawValue, 1)
+                        update(guess.rawValue, -1)
                     }
-                    let guess = TaggerModel.best(scores, after: previous)
-                    var truth = gold[seq.doc][i]
-                    if !truth.canFollow(previous) { truth = EntityLabel.begin(truth.kind!) }
-                    if guess != truth {
-                        for f in buffer {
-                            update(f, truth.rawValue, 1)
-                            update(f, guess.rawValue, -1)
-                        }
+                    if gold != guess || goldBefore != guessBefore {
+                        fx.pairFeatures(doc, ctx, i, previous: goldBefore, into: &buffer)
+                        update(gold.rawValue, 1)
+                        fx.pairFeatures(doc, ctx, i, previous: guessBefore, into: &buffer)
+                        update(guess.rawValue, -1)
                     }
-                    now += 1
-                    previous = guess
                 }
             }
         }
@@ -96,6 +138,24 @@ struct TaggerTrainer {
             averaged[o] = Float(t / Double(now))
         }
         return TaggerModel(weights: averaged)
+    }
+
+    /// Gold labels of one sequence as the lattice can express them: a label the token may not
+    /// take is outside, and an inside label that lost its beginning begins the name.
+    private func projectedGold(_ seq: Sequence, _ lattice: inout TagLattice) -> [EntityLabel] {
+        lattice.prepare(docs[seq.doc], seq.range)
+        var out: [EntityLabel] = []
+        for i in seq.range {
+            let k = i - seq.range.lowerBound
+            var label = gold[seq.doc][i]
+            if lattice.masks[k] & (1 << label.rawValue) == 0 { label = .outside }
+            let before = out.last ?? .outside
+            if let kind = label.kind, !label.canFollow(before) {
+                label = lattice.masks[k] == TagLattice.every ? EntityLabel.begin(kind) : .outside
+            }
+            out.append(label)
+        }
+        return out
     }
 }
 

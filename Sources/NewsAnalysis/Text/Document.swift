@@ -19,6 +19,8 @@ struct Document {
     var tokens: [Token]
     /// Lexicon flags of each token (empty for punctuation).
     var lex: [LexFlags]
+    /// Each token's entry in the lexicon's ``WordClasses`` (-1: none), found in the same lookup.
+    let wordClass: [Int32]
     var lines: [Line]
     var roles: [LineRole]
     /// Body paragraphs as token ranges (a contributor note cut off the end).
@@ -46,9 +48,15 @@ struct Document {
         self.scalars = scalars
         let tokens = lexicon.tokenizer.tokenize(scalars)
         var lex = [LexFlags](repeating: [], count: tokens.count)
-        for i in tokens.indices where tokens[i].kind == .word { lex[i] = lexicon.lex(tokens[i].lower) }
+        var wordClass = [Int32](repeating: -1, count: tokens.count)
+        for i in tokens.indices where tokens[i].kind == .word {
+            let w = lexicon.word(tokens[i].lower)
+            lex[i] = w.flags
+            wordClass[i] = w.wordClass
+        }
         self.tokens = tokens
         self.lex = lex
+        self.wordClass = wordClass
         // Lines: a token that starts a line closes the one before.
         var lines: [Line] = []
         var first = 0
@@ -89,6 +97,16 @@ struct Document {
         lines[n] = part(line.tokens.lowerBound..<token)
         lines.insert(part(token..<line.tokens.upperBound), at: n + 1)
         roles.insert(roles[n], at: n + 1)
+    }
+
+    /// The index of the line that holds token `token` (lines are in order: binary search).
+    func line(containing token: Int) -> Int? {
+        var low = 0, high = lines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if lines[mid].tokens.upperBound <= token { low = mid + 1 } else { high = mid }
+        }
+        return low < lines.count && lines[low].tokens.contains(token) ? low : nil
     }
 
     /// The exact text of code points `[start, end)`.

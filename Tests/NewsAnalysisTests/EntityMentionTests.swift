@@ -1,0 +1,91 @@
+import Foundation
+import NewsAnalysis
+import Testing
+
+/// What the entity pass promises whatever the text: no two mentions of different kinds
+/// overlap or touch (a name is never cut into pieces of different types), and the shapes the
+/// tagger cannot see in a window (lines in capitals, tables of figures) are handled.
+@Suite struct EntityMentionTests {
+    /// Capitalised words from names of every kind, glue words and figures, drawn into
+    /// sentences, headlines in capitals and result lines.
+    static let words = [
+        "Salem", "Bitar", "West", "Indies", "Rio", "De", "Janeiro", "Melbourne", "Cricket", "Ground", "Andy",
+        "Warhol", "Barrick", "Gold", "Corp", "AC", "Milan", "British", "Airways", "Leeds", "Porto", "Tokyo",
+        "Glasgow", "Hassan", "Abbas", "Xinhua", "Kremlin", "Apple", "Marvel", "Bank", "United", "States",
+        "Ministry", "Party", "FC", "Inc", "John", "Smith", "New", "York", "Times", "Reuters", "Sergei", "Lavrov",
+    ]
+    static let glue = ["of", "the", "and", "de", "said", "in", "at", "for", "with", ",", "-", "'s", "(", ")", "2", "10-0-42-5", "3"]
+
+    static func text(seed: UInt64) -> String {
+        var rng = SplitMix64(seed: seed)
+        var lines: [String] = []
+        for _ in 0..<40 {
+            var line: [String] = []
+            for _ in 0..<Int.random(in: 3...18, using: &rng) {
+                if Int.random(in: 0..<3, using: &rng) == 0 { line.append(glue.randomElement(using: &rng)!) }
+                else { line.append(words.randomElement(using: &rng)!) }
+            }
+            var text = line.joined(separator: " ")
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: text = text.uppercased()
+            case 1: text += "."
+            default: text = "The " + text + " said on Monday."
+            }
+            lines.append(text)
+        }
+        return lines.joined(separator: "\n\n")
+    }
+
+    @Test func noTwoMentionsOfDifferentKindsTouchOrOverlap() throws {
+        let seed = ProcessInfo.processInfo.environment["COPYDESK_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
+        print("noTwoMentionsOfDifferentKindsTouchOrOverlap: COPYDESK_TEST_SEED=\(seed)")
+        var checked = 0
+        for round in 0..<20 {
+            let text = Self.text(seed: seed &+ UInt64(round))
+            let scalars = Array(text.unicodeScalars)
+            let report = try Shared.analyze(text)
+            var mentions: [(start: Int, end: Int, type: Entity.Kind)] = []
+            for e in report.entities { for m in e.mentions { mentions.append((m.start, m.end, e.type)) } }
+            mentions.sort { $0.start < $1.start }
+            for (a, b) in zip(mentions, mentions.dropFirst()) {
+                #expect(b.start >= a.end || a.type == b.type, "overlap: \(a) \(b)")
+                let between = scalars[min(a.end, b.start)..<max(a.end, b.start)]
+                let touching = b.start >= a.end && between.allSatisfy { $0 == " " }
+                #expect(!(touching && a.type != b.type), "touching: \(String(String.UnicodeScalarView(scalars[a.start..<b.end])))")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test func aHeadlineInCapitalsNamesOnlyItsNames() throws {
+        let report = try Shared.analyze("""
+            GET OUT AND VOTE, SAYS GREAT BRITAIN'S PRIME MINISTER IN GLASGOW
+
+            GLASGOW (Reuters) - The prime minister told voters in Glasgow on Monday to turn out.
+            """)
+        let names = Set(report.entities.flatMap { $0.mentions.map(\.text) })
+        for word in ["GET OUT", "VOTE", "GREAT", "GET", "OUT"] { #expect(!names.contains(word), "\(word) is no name") }
+        #expect(report.entities.first { $0.name.uppercased() == "GLASGOW" }?.type == .place)
+    }
+
+    @Test func resultsNameTeamsAndNoFigures() throws {
+        let report = try Shared.analyze("""
+            Leeds beat Porto in a friendly on Saturday, and Chelsea drew with Arsenal.
+
+            Leeds 2 Porto 1
+            Chelsea 3 Arsenal 0
+            """)
+        for e in report.entities {
+            #expect(!e.mentions.contains { $0.text.contains { $0.isNumber } }, "\(e.name) holds a figure")
+        }
+        #expect(report.entities.first { $0.name == "Leeds" }?.type == .organization)
+        #expect(report.entities.first { $0.name == "Porto" }?.type == .organization)
+    }
+
+    @Test func modelNumbersAreNoNames() throws {
+        let report = try Shared.analyze("Russia will sell the S-300 system to Iran, and Israel flies the F-16.")
+        #expect(!report.entities.contains { $0.name == "S-300" || $0.name == "F-16" })
+        #expect(report.entities.contains { $0.name == "Russia" && $0.type == .place })
+    }
+}
