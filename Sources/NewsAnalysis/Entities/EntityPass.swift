@@ -112,7 +112,7 @@ struct EntityPass {
             // A name has a word of its own, of two letters or more: "S-300" and "F-16" are models.
             let meaningful = m.range.contains { k in
                 t[k].kind == .word && letters(doc, k) >= 2 && !doc.lex[k].contains(.stopword) && !doc.lex[k].contains(.calendar)
-                    && !(doc.lex[k].contains(.demonym) && m.range.count == 1) && !(m.kind == .person && doc.lex[k].contains(.title))
+                    && !(m.range.count == 1 && isDemonym(doc, k)) && !(m.kind == .person && doc.lex[k].contains(.title))
             }
             // A name ends in a word, not in a comma or a hyphen.
             var b = m.range.upperBound
@@ -120,6 +120,17 @@ struct EntityPass {
             m.range = m.range.lowerBound..<b
             return meaningful && !m.range.isEmpty ? m : nil
         }
+    }
+
+    /// A nationality or people, also in the plural ("Russian", "Americans", "Thais"): no name
+    /// of its own in the gold conventions followed here.
+    private func isDemonym(_ doc: Document, _ k: Int) -> Bool {
+        if doc.lex[k].contains(.demonym) { return true }
+        let t = doc.tokens[k]
+        guard t.length > 3, doc.scalars[Int(t.end) - 1] == "s" else { return false }
+        var h = FNV.offset
+        for c in doc.scalars[Int(t.start)..<(Int(t.end) - 1)] { h = FNV.mix(h, Lowercase.fold(c.value)) }
+        return lexicon.word(h).flags.contains(.demonym)
     }
 
     private func letters(_ doc: Document, _ k: Int) -> Int {

@@ -186,12 +186,13 @@ struct FeatureExtractor {
     }
 
     /// Writes the features of token `i` that pair it with the label before it: the transition
-    /// itself, and the transition with the token's shape.
+    /// itself, and the transition with the token's shape and with its word cluster.
     func pairFeatures(_ doc: Document, _ ctx: Context, _ i: Int, previous: EntityLabel, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         let p = UInt64(previous.rawValue)
         out.append(Self.f(13, p))
         out.append(Self.f(14, p &* 1_000_003 &+ UInt64(doc.tokens[i].shape)))
+        out.append(Self.f(18, p &* 1_000_003 &+ UInt64(ctx.cluster[i] & 0xFF)))
     }
 
     /// Hash of the last three code points, lowercased.

@@ -72,10 +72,12 @@ final class Lexicon: Sendable {
     init(gazetteer: String, names: String, wordClasses: WordClasses) {
         let abbreviations = Set(WordLists.words(WordLists.abbreviations).map { FNV.lowercased($0) })
         let tokenizer = Tokenizer(abbreviations: abbreviations)
-        var flags: [UInt64: LexFlags] = [:]
-        flags.reserveCapacity(120_000)
+        // Word classes first, then every list's flags on the same entries: one dictionary.
+        var words: [UInt64: Word] = [:]
+        words.reserveCapacity(wordClasses.keys.count + 60_000)
+        for (n, key) in wordClasses.keys.enumerated() { words[key] = Word(wordClass: Int32(n)) }
         func mark(_ list: String, _ f: LexFlags) {
-            for w in WordLists.words(list) { flags[FNV.lowercased(w), default: []].insert(f) }
+            for w in WordLists.words(list) { words[FNV.lowercased(w), default: Word()].flags.insert(f) }
         }
         mark(WordLists.stopwords, .stopword)
         mark(WordLists.speechVerbs, .speechVerb)
@@ -91,10 +93,10 @@ final class Lexicon: Sendable {
             guard f.count >= 3, let rank = Int(f[2]) else { continue }
             let key = FNV.lowercased(f[1])
             if f[0] == "F" {
-                flags[key, default: []].insert(rank <= 600 ? .firstCommon : .firstRare)
+                words[key, default: Word()].flags.insert(rank <= 600 ? .firstCommon : .firstRare)
                 if f.count == 4, f[3] != "u" { firstNameSexes[key] = f[3] == "m" ? .male : .female }
             } else {
-                flags[key, default: []].insert(rank <= 1_000 ? .lastCommon : rank <= 6_000 ? .lastMid : .lastRare)
+                words[key, default: Word()].flags.insert(rank <= 1_000 ? .lastCommon : rank <= 6_000 ? .lastMid : .lastRare)
             }
         }
 
@@ -110,8 +112,8 @@ final class Lexicon: Sendable {
             if let old = phrases[key], old.rank >= rank { return }
             phrases[key] = PhraseEntry(place: place, isAlias: alias, rank: rank, length: Int8(tokens.count))
             maxPhrase = max(maxPhrase, tokens.count)
-            if tokens.count == 1 { flags[tokens[0].lower, default: []].insert(single) }
-            else { for t in tokens where t.kind == .word { flags[t.lower, default: []].insert(.placeWord) } }
+            if tokens.count == 1 { words[tokens[0].lower, default: Word()].flags.insert(single) }
+            else { for t in tokens where t.kind == .word { words[t.lower, default: Word()].flags.insert(.placeWord) } }
         }
         for line in gazetteer.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -119,7 +121,7 @@ final class Lexicon: Sendable {
             let population = Int(f[5]) ?? 0
             if f[0] == "D" {
                 let key = FNV.lowercased(f[1])
-                flags[key, default: []].insert(.demonym)
+                words[key, default: Word()].flags.insert(.demonym)
                 demonyms[key] = String(f[2])
                 continue
             }
@@ -152,12 +154,8 @@ final class Lexicon: Sendable {
         for name in WordLists.metonyms {
             let tokens = tokenizer.tokenize(Array(name.unicodeScalars))
             phrases[FNV.phrase(tokens.map(\.lower))] = PhraseEntry(place: -1, isAlias: false, rank: 1e13, length: Int8(tokens.count))
-            if tokens.count == 1 { flags[tokens[0].lower, default: []].insert(.metonym) }
+            if tokens.count == 1 { words[tokens[0].lower, default: Word()].flags.insert(.metonym) }
         }
-        var words: [UInt64: Word] = [:]
-        words.reserveCapacity(flags.count + wordClasses.keys.count)
-        for (key, f) in flags { words[key] = Word(flags: f) }
-        for (n, key) in wordClasses.keys.enumerated() { words[key, default: Word()].wordClass = Int32(n) }
         self.words = words
         self.phrases = phrases
         self.places = places

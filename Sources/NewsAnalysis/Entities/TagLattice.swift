@@ -99,7 +99,7 @@ struct TagLattice {
 
     /// The best path through `range` (after ``prepare(_:_:)``) under `scorer`, into
     /// `labels[range]`.
-    mutating func decode<S: TokenScorer>(_ doc: Document, _ range: Range<Int>, _ scorer: inout S, into labels: inout [EntityLabel]) {
+    mutating func decode(_ doc: Document, _ range: Range<Int>, _ scorer: inout TaggerModel.Scorer, into labels: inout [EntityLabel]) {
         let n = range.count
         guard n > 0 else { return }
         let width = EntityLabel.stride
@@ -134,7 +134,7 @@ struct TagLattice {
                             continue
                         }
                         for c in 0..<width { base[c] = 0 }
-                        scorer.scoreToken(i, into: UnsafeMutableBufferPointer(start: base, count: width))
+                        scorer.scoreToken(i, into: base)
                         let follows = k > 0 && doc.tokens[i - 1].kind == .punctuation ? Self.follows.apart : Self.follows.touching
                         for p in 0..<(k == 0 ? 1 : count) {
                             let score: Float = k == 0 ? 0 : delta[before + p]
@@ -142,7 +142,7 @@ struct TagLattice {
                             let allowed = mask & follows[p]
                             guard allowed != 0 else { continue }
                             for c in 0..<width { pair[c] = 0 }
-                            scorer.scorePair(i, previous: EntityLabel(rawValue: p)!, into: UnsafeMutableBufferPointer(start: pair, count: width))
+                            scorer.scorePair(i, previous: EntityLabel(rawValue: p)!, into: pair)
                             for c in 0..<count where allowed & (1 << c) != 0 {
                                 let total = score + base[c] + pair[c]
                                 if total > delta[row + c] {
@@ -163,11 +163,4 @@ struct TagLattice {
             best = Int(back[k * width + best])
         }
     }
-}
-
-/// What the lattice asks of a model: label scores of a token, split into the part that does
-/// not depend on the previous label and the part that does.
-protocol TokenScorer {
-    mutating func scoreToken(_ i: Int, into scores: UnsafeMutableBufferPointer<Float>)
-    mutating func scorePair(_ i: Int, previous: EntityLabel, into scores: UnsafeMutableBufferPointer<Float>)
 }

@@ -40,12 +40,14 @@ public struct TaggerModel: Sendable {
         guard u32(4) == UInt32(Self.rows) else { throw AnalysisError.missingResource("tagger.bin (wrong size)") }
         scale = Float(bitPattern: u32(8))
         var q = [Int16](repeating: 0, count: Self.rows * EntityLabel.stride)
-        data.withUnsafeBufferPointer { raw in
-            var o = header
-            for r in 0..<Self.rows {
-                for c in 0..<EntityLabel.count {
-                    q[r * EntityLabel.stride + c] = Int16(bitPattern: UInt16(raw[o]) | UInt16(raw[o + 1]) << 8)
-                    o += 2
+        // Rows of seven little-endian Int16 into rows of eight, one copy a row (every platform
+        // Swift runs this package on is little-endian); the load is part of every worker's start.
+        data.withUnsafeBytes { raw in
+            q.withUnsafeMutableBytes { out in
+                let rowBytes = EntityLabel.count * 2, strideBytes = EntityLabel.stride * 2
+                for r in 0..<Self.rows {
+                    out.baseAddress!.advanced(by: r * strideBytes)
+                        .copyMemory(from: raw.baseAddress!.advanced(by: header + r * rowBytes), byteCount: rowBytes)
                 }
             }
         }
@@ -82,7 +84,7 @@ public struct TaggerModel: Sendable {
              into labels: inout [EntityLabel]) {
         var lattice = TagLattice()
         quantised.withUnsafeBufferPointer { w in
-            var scorer = Scorer(weights: QuantisedRows(weights: w.baseAddress!, scale: scale), doc: doc, context: ctx, extractor: fx)
+            var scorer = Scorer(weights: .quantised(w.baseAddress!, scale: scale), doc: doc, context: ctx, extractor: fx)
             for r in ranges {
                 scorer.range = r
                 lattice.prepare(doc, r)
@@ -91,17 +93,26 @@ public struct TaggerModel: Sendable {
         }
     }
 
-    /// Scores tokens by summing the weight rows of their hashed features; the trainer runs it
-    /// over the float weights it is learning.
-    struct Scorer<Rows: WeightRows>: TokenScorer {
-        let weights: Rows
+    /// Scores tokens by summing the weight rows of their hashed features, in two parts: what
+    /// does not depend on the label before the token, and what does. The trainer runs it over
+    /// the float weights it is learning.
+    struct Scorer {
+        /// A weight table, one row of ``EntityLabel/stride`` per feature bucket.
+        enum Weights {
+            /// The trainer's live weights.
+            case floats(UnsafePointer<Float>)
+            /// A model's Int16 weights, summed as integers and scaled once.
+            case quantised(UnsafePointer<Int16>, scale: Float)
+        }
+
+        let weights: Weights
         let doc: Document
         let context: FeatureExtractor.Context
         let extractor: FeatureExtractor
         var range: Range<Int> = 0..<0
         var buffer: [UInt64] = []
 
-        init(weights: Rows, doc: Document, context: FeatureExtractor.Context, extractor: FeatureExtractor) {
+        init(weights: Weights, doc: Document, context: FeatureExtractor.Context, extractor: FeatureExtractor) {
             self.weights = weights
             self.doc = doc
             self.context = context
@@ -109,49 +120,34 @@ public struct TaggerModel: Sendable {
             buffer.reserveCapacity(64)
         }
 
-        mutating func scoreToken(_ i: Int, into scores: UnsafeMutableBufferPointer<Float>) {
+        mutating func scoreToken(_ i: Int, into scores: UnsafeMutablePointer<Float>) {
             extractor.features(doc, context, range, i, into: &buffer)
-            weights.add(buffer, into: scores)
+            add(into: scores)
         }
 
-        mutating func scorePair(_ i: Int, previous: EntityLabel, into scores: UnsafeMutableBufferPointer<Float>) {
+        mutating func scorePair(_ i: Int, previous: EntityLabel, into scores: UnsafeMutablePointer<Float>) {
             extractor.pairFeatures(doc, context, i, previous: previous, into: &buffer)
-            weights.add(buffer, into: scores)
+            add(into: scores)
         }
-    }
-}
 
-/// A weight table the scorer sums rows of, one row of ``EntityLabel/stride`` per feature bucket.
-protocol WeightRows {
-    func add(_ features: [UInt64], into scores: UnsafeMutableBufferPointer<Float>)
-}
-
-/// The trainer's live weights.
-struct FloatRows: WeightRows {
-    let weights: UnsafePointer<Float>
-
-    @inline(__always) func add(_ features: [UInt64], into scores: UnsafeMutableBufferPointer<Float>) {
-        let mask = UInt64(TaggerModel.rows - 1)
-        var sum = SIMD8<Float>()
-        for f in features {
-            sum += UnsafeRawPointer(weights + Int(f & mask) &* EntityLabel.stride).loadUnaligned(as: SIMD8<Float>.self)
+        @inline(__always) private func add(into scores: UnsafeMutablePointer<Float>) {
+            let mask = UInt64(TaggerModel.rows - 1)
+            switch weights {
+            case .floats(let w):
+                for f in buffer {
+                    let row = w + Int(f & mask) &* EntityLabel.stride
+                    for c in 0..<EntityLabel.stride { scores[c] += row[c] }
+                }
+            case .quantised(let w, let scale):
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: EntityLabel.stride) { sum in
+                    for c in 0..<EntityLabel.stride { sum[c] = 0 }
+                    for f in buffer {
+                        let row = w + Int(f & mask) &* EntityLabel.stride
+                        for c in 0..<EntityLabel.stride { sum[c] &+= Int32(row[c]) }
+                    }
+                    for c in 0..<EntityLabel.stride { scores[c] += Float(sum[c]) * scale }
+                }
+            }
         }
-        for c in 0..<EntityLabel.stride { scores[c] += sum[c] }
-    }
-}
-
-/// A shipped model's Int16 weights, summed as integers and scaled once.
-struct QuantisedRows: WeightRows {
-    let weights: UnsafePointer<Int16>
-    let scale: Float
-
-    @inline(__always) func add(_ features: [UInt64], into scores: UnsafeMutableBufferPointer<Float>) {
-        let mask = UInt64(TaggerModel.rows - 1)
-        var sum = SIMD8<Int32>()
-        for f in features {
-            let row = UnsafeRawPointer(weights + Int(f & mask) &* EntityLabel.stride).loadUnaligned(as: SIMD8<Int16>.self)
-            sum &+= SIMD8<Int32>(truncatingIfNeeded: row)
-        }
-        for c in 0..<EntityLabel.stride { scores[c] += Float(sum[c]) * scale }
     }
 }

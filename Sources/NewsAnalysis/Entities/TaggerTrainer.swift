@@ -104,7 +104,7 @@ struct TaggerTrainer {
                 let ctx = contexts[seq.doc]
                 lattice.prepare(doc, seq.range)
                 w.withUnsafeBufferPointer { weights in
-                    var scorer = TaggerModel.Scorer(weights: FloatRows(weights: weights.baseAddress!), doc: doc, context: ctx, extractor: fx)
+                    var scorer = TaggerModel.Scorer(weights: .floats(weights.baseAddress!), doc: doc, context: ctx, extractor: fx)
                     scorer.range = seq.range
                     lattice.decode(doc, seq.range, &scorer, into: &predicted[seq.doc])
                 }
