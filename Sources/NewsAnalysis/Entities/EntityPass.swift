@@ -1,7 +1,9 @@
 /// Finds people, places and organisations: the tagger proposes mentions; rules fix what a
 /// tagger cannot see in a window ("Sergei's Courtyard" is a place, "the Kremlin" an
-/// organisation); every later mention of a known name or surname is added; mentions are then
-/// grouped into entities with canonical names, titles, gazetteer data and salience.
+/// organisation); every later mention of a known name or surname is added; one name keeps one
+/// type, a city named alone is a place and a place beside a score in a results table a team;
+/// pieces of one name that touch become one; mentions are then grouped into entities with
+/// canonical names, titles, gazetteer data and salience.
 struct EntityPass {
     let lexicon: Lexicon
     let tagger: TaggerModel
@@ -251,8 +253,9 @@ struct EntityPass {
         out.reserveCapacity(mentions.count)
         for m in mentions {
             guard var last = out.last else { out.append(m); continue }
-            let touches = m.range.lowerBound == last.range.upperBound && doc.tokens[m.range.lowerBound - 1].kind != .punctuation
-                && !doc.tokens[m.range.lowerBound].has(.lineStart)
+            // Adjacent tokens: only space between them (a punctuation mark that separates two
+            // names is outside both, since names shed their trailing commas and hyphens).
+            let touches = m.range.lowerBound == last.range.upperBound && !doc.tokens[m.range.lowerBound].has(.lineStart)
             if m.range.lowerBound < last.range.upperBound || touches {
                 if m.range.upperBound > last.range.upperBound {
                     last.range = last.range.lowerBound..<m.range.upperBound

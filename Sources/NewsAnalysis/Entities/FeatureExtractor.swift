@@ -95,7 +95,8 @@ struct FeatureExtractor {
     }
 
     /// A word's case and frequency in one byte: the low nibble buckets how much commoner it is
-    /// with a capital than in lowercase (0: never capitalised ... 8: only capitalised), the high
+    /// with a capital than in lowercase (0: never capitalised ... 8: only capitalised; 9, and the
+    /// whole byte 0x9F for a word not in the table: unknown), the high
     /// one its commonest form's log probability in steps of 2.
     static func caseClass(_ e: WordClasses.Entry) -> UInt8 {
         let unseen = WordClasses.unseen

@@ -4,9 +4,9 @@
 /// - an inside label continues a name of its own kind;
 /// - a name never begins right after another name (the two would touch) unless a punctuation
 ///   mark stands between them;
-/// - a lowercase word, a number, a punctuation mark, or a capitalised function word before a
-///   lowercase word ("The cat") begins no name, and continues one for at
-///   most ``longestQuietRun`` tokens ("Bank of the United States"); of lowercase words only
+/// - a quiet token (a lowercase word, a number, a punctuation mark, or a capitalised function
+///   word before a lowercase word: "The cat") begins no name, and continues one for at most
+///   ``longestQuietRun`` tokens ("Bank of the United States"); of lowercase words only
 ///   function words and particles of three letters or fewer do ("de", "von"), and only a
 ///   number ends a name this way ("Apollo 11"), so a quiet token continues one only when a
 ///   capitalised word or a number follows within the run;
@@ -17,6 +17,7 @@
 /// as tagging, and the many tokens that can only be outside are never scored.
 struct TagLattice {
     static let longestQuietRun = 3
+    /// Masks: outside alone; outside or inside a name (a quiet token); any label.
     static let outsideOnly: UInt8 = 1 << 0
     static let quiet: UInt8 = 1 << 0 | 1 << 2 | 1 << 4 | 1 << 6
     static let every: UInt8 = 0x7F
