@@ -14,7 +14,9 @@ struct QuotesBenchCommand: ParsableCommand {
         discussion: """
             Each line of FILE is {"file","id","kind","start","end","hash","speaker","speakerForm"[,"cue","via"]}: \
             kind is direct, indirect or mention; start and end are code points of the document's text (the words \
-            without their quotation marks) and hash the FNV-1a of those words, so the set holds no text of its own. \
+            without their quotation marks) and hash the FNV-1a of those words; speaker (and via) are lists of \
+            [start, end] spans that name the speaker in the same text, cue one such span, so the set holds no text \
+            of its own. \
             Every item of a document is annotated, so reported speech the analyzer finds and the set lacks counts \
             against precision.
             """
@@ -36,7 +38,8 @@ struct QuotesBenchCommand: ParsableCommand {
         var start: Int
         var end: Int
         var hash: String
-        var speaker: String?
+        /// Spans of the document that name the speaker ("Donald Trump", "Robert Lighthizer").
+        var speaker: [[Int]]?
         var speakerForm: String?
     }
 
@@ -80,12 +83,20 @@ struct QuotesBenchCommand: ParsableCommand {
                     throw ValidationError("\(key): \(item.start)..<\(item.end) is not the annotated text (another version of the file?)")
                 }
                 let words = String(String.UnicodeScalarView(scalars[span]))
+                let speaker = try item.speaker.map { spans in
+                    try spans.map { pair in
+                        guard pair.count == 2, pair[0] >= 0, pair[0] < pair[1], pair[1] <= scalars.count else {
+                            throw ValidationError("\(key): speaker span \(pair) is not inside the document")
+                        }
+                        return String(String.UnicodeScalarView(scalars[pair[0]..<pair[1]]))
+                    }.joined(separator: " ")
+                }
                 let overlapping = report.quotes.filter { $0.start < span.upperBound && span.lowerBound < $0.end }
                 switch item.kind {
                 case "direct":
                     let quote = overlapping.first { $0.kind != .indirect }
                     found.add(quote != nil)
-                    if let expected = item.speaker {
+                    if let expected = speaker {
                         let ok = quote.map { sameSpeaker($0.speaker?.name, expected) } ?? false
                         speakerRight.add(ok)
                         if item.speakerForm == "pronoun" { pronounRight.add(ok) }
@@ -97,7 +108,7 @@ struct QuotesBenchCommand: ParsableCommand {
                     goldIndirect.append(span)
                     let quote = overlapping.first { $0.kind == .indirect && overlap($0.start..<$0.end, span) }
                     reportedFound.add(quote != nil)
-                    if item.speakerForm == "pronoun", let expected = item.speaker {
+                    if item.speakerForm == "pronoun", let expected = speaker {
                         let ok = quote.map { sameSpeaker($0.speaker?.name, expected) } ?? false
                         pronounRight.add(ok)
                         if errors, !ok, let quote { print("  \(key) indirect \"\(words.prefix(50))\": speaker \(quote.speaker?.name ?? "none"), expected \(expected)") }
