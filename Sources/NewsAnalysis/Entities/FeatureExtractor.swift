@@ -80,7 +80,7 @@ struct FeatureExtractor {
             for k in line.tokens where t[k].kind == .word {
                 shouted[k] = shout
                 guard doc.wordClass[k] >= 0 else { caseClass[k] = 0x9F; continue }
-                let e = lexicon.wordClasses.entries[Int(doc.wordClass[k])]
+                let e = lexicon.wordForms[Int(doc.wordClass[k])]
                 let form: WordClasses.Form
                 if t[k].has(.lowercase) { form = e.lower }
                 else if t[k].has(.allCaps) {

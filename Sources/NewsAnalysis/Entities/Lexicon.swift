@@ -40,7 +40,7 @@ struct Place: Sendable {
 /// The word lists, the personal-name lists, the gazetteer and the word classes, loaded once
 /// and shared read-only.
 final class Lexicon: Sendable {
-    /// What is known of a word: its flags, and its entry in ``wordClasses`` (-1: none).
+    /// What is known of a word: its flags, and its entry in ``wordForms`` (-1: none).
     struct Word: Sendable {
         var flags: LexFlags = []
         var wordClass: Int32 = -1
@@ -55,8 +55,9 @@ final class Lexicon: Sendable {
     let demonyms: [UInt64: String]
     /// First-name hash to the sex of most people with that name (names.tsv).
     let firstNameSexes: [UInt64: PronounResolver.Sex]
-    /// Brown clusters and frequencies of written forms (words.tsv).
-    let wordClasses: WordClasses
+    /// Brown clusters and frequencies of each word's written forms (words.tsv); the keys are
+    /// merged into ``words``.
+    let wordForms: [WordClasses.Entry]
     let tokenizer: Tokenizer
     /// Longest phrase in tokens.
     let maxPhrase: Int
@@ -161,7 +162,7 @@ final class Lexicon: Sendable {
         self.places = places
         self.demonyms = demonyms
         self.firstNameSexes = firstNameSexes
-        self.wordClasses = wordClasses
+        self.wordForms = wordClasses.entries
         self.tokenizer = tokenizer
         self.maxPhrase = maxPhrase
     }
