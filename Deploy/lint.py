@@ -28,6 +28,17 @@
                  directory is where the README's VM install puts the binary and where every
                  systemd ExecStart runs it from.
 
+6. libraries  every shared library the binary loads (ldd of --copydesk, the Swift runtime
+               aside, which the image links in statically) comes from a package the runtime
+               stage installs, or from what those packages and debian:bookworm-slim's libc6 and
+               libgcc-s1 depend on (dpkg -S and apt-cache depends on this Debian machine): so
+               a new import that pulls in a library, as FoundationNetworking pulled in libcurl,
+               fails here and not in production. Needs --copydesk.
+7. compose     the Dockerfile declares no VOLUME (each would be an anonymous volume on every
+               worker) and each stateful role (ventilator, sink) mounts a volume at the image's
+               WORKDIR, where its state is by default; the ventilator depends on the sink, so
+               Compose stops it first; ports are published on 127.0.0.1 unless CURVE is on.
+
 Prints one line per finding, and exits 1 when anything failed (2 on bad usage).
 """
 
@@ -556,6 +567,99 @@ def lint_dockerfile(deploy, repository):
         fail("dockerfile", "the binary's resource bundles (*.resources) must be copied beside it, in the image and in the README's install")
 
 
+def runtime_stage(deploy):
+    """The runtime stage's instructions, or None when there is no Dockerfile."""
+    path = os.path.join(deploy, "Dockerfile")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as handle:
+        stages = dockerfile_stages(handle.read())
+    return stages[-1][2] if stages else None
+
+
+def package_closure(packages):
+    """The packages and everything they depend on, by name (apt-cache, no recommends)."""
+    if not packages:
+        return set()
+    result = subprocess.run(
+        ["apt-cache", "depends", "--recurse", "--no-recommends", "--no-suggests", "--no-conflicts",
+         "--no-breaks", "--no-replaces", "--no-enhances", "--no-pre-depends", *sorted(packages)],
+        capture_output=True, text=True)
+    names = set(packages)
+    for line in result.stdout.splitlines():
+        line = line.strip()
+        if line.startswith(("Depends:", "PreDepends:")):
+            line = line.split(":", 1)[1].strip()
+        names.add(line.strip("<>").split(":")[0])
+    return names
+
+
+def lint_libraries(deploy, copydesk):
+    if not copydesk:
+        ok("libraries", "skipped (no --copydesk)")
+        return
+    if not (shutil.which("ldd") and shutil.which("dpkg") and shutil.which("apt-cache")):
+        ok("libraries", "skipped (needs ldd, dpkg and apt-cache: a Debian machine)")
+        return
+    run = runtime_stage(deploy)
+    if run is None:
+        fail("libraries", "no Dockerfile")
+        return
+    installed = set().union(*[apt_packages(rest) for instruction, rest in run if instruction == "RUN"])
+    available = package_closure(installed | {"libc6", "libgcc-s1"})
+    listing = subprocess.run(["ldd", copydesk], capture_output=True, text=True)
+    if listing.returncode != 0:
+        fail("libraries", f"ldd {copydesk}: {listing.stderr.strip()}")
+        return
+    missing = []
+    checked = 0
+    for line in listing.stdout.splitlines():
+        match = re.match(r"\s*(\S+) => (/\S+)", line)
+        if not match or "/swift/" in match.group(2):
+            continue  # the vDSO and the loader, or the Swift runtime (static in the image)
+        library, path = match.groups()
+        owners = set()
+        for candidate in {path, os.path.realpath(path), re.sub(r"^/lib/", "/usr/lib/", path), re.sub(r"^/usr/lib/", "/lib/", path)}:
+            found = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
+            owners |= {entry.strip().split(":")[0] for entry in found.stdout.split(":", 1)[0].split(",")} if found.returncode == 0 else set()
+        checked += 1
+        if not owners & available:
+            missing.append(f"{library} ({', '.join(sorted(owners)) or 'no package'})")
+    if missing:
+        fail("libraries", f"the binary loads {', '.join(missing)}, which the runtime stage does not install: install the package or drop what needs it")
+    else:
+        ok("libraries", f"all {checked} libraries the binary loads come with {', '.join(sorted(installed))} or the base image")
+
+
+def lint_compose(deploy, documents):
+    run = runtime_stage(deploy)
+    if run is None:
+        fail("compose", "no Dockerfile")
+        return
+    if any(instruction == "VOLUME" for instruction, _ in run):
+        fail("compose", "the Dockerfile declares a VOLUME: every worker container gets an anonymous volume it never uses")
+    workdirs = [rest for instruction, rest in run if instruction == "WORKDIR"]
+    workdir = workdirs[-1].rstrip("/") if workdirs else "/"
+    compose = (documents.get("compose.yaml") or [{}])[0]
+    services = compose.get("services", {})
+    for name in ("ventilator", "sink"):
+        mounts = [str(volume).split(":")[1].rstrip("/") for volume in services.get(name, {}).get("volumes", []) if ":" in str(volume)]
+        if workdir not in mounts:
+            fail("compose", f"service {name} keeps its state in {workdir} (its default) but mounts no volume there ({mounts})")
+        else:
+            ok("compose", f"service {name} keeps its state on a volume at {workdir}")
+    depends = services.get("ventilator", {}).get("depends_on", [])
+    if "sink" not in depends:
+        fail("compose", "the ventilator does not depend on the sink, so Compose may stop the sink first and leave the ventilator waiting for acknowledgements")
+    else:
+        ok("compose", "the ventilator depends on the sink: Compose stops it first")
+    for name, service in services.items():
+        curve = "COPYDESK_CURVE_DIR" in (service.get("environment") or {})
+        for port in service.get("ports", []):
+            if not str(port).startswith("127.0.0.1:") and not curve:
+                fail("compose", f"service {name} publishes {port} on every interface without CURVE: publish it on 127.0.0.1")
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -565,14 +669,14 @@ def main():
     parser.add_argument("--deploy", default=here, help="the Deploy directory to check (default: this script's)")
     parser.add_argument("--repository", help="the repository root with Package.swift (default: the Deploy directory's parent)")
     parser.add_argument("--copydesk", help="a built copydesk binary, for the systemd and command-line checks")
-    parser.add_argument("--only", action="append", choices=["yaml", "kubernetes", "systemd", "cli", "dockerfile"],
+    parser.add_argument("--only", action="append", choices=["yaml", "kubernetes", "systemd", "cli", "dockerfile", "libraries", "compose"],
                         help="run only these checks (repeatable)")
     options = parser.parse_args()
     deploy = os.path.abspath(options.deploy)
     repository = os.path.abspath(options.repository or os.path.dirname(deploy))
-    only = set(options.only or ["yaml", "kubernetes", "systemd", "cli", "dockerfile"])
+    only = set(options.only or ["yaml", "kubernetes", "systemd", "cli", "dockerfile", "libraries", "compose"])
 
-    documents = load_yaml_files(deploy) if only & {"yaml", "kubernetes", "cli"} else {}
+    documents = load_yaml_files(deploy) if only & {"yaml", "kubernetes", "cli", "compose"} else {}
     if "kubernetes" in only:
         lint_kubernetes(deploy, documents)
     if "systemd" in only:
@@ -581,6 +685,10 @@ def main():
         lint_cli(deploy, documents, options.copydesk)
     if "dockerfile" in only:
         lint_dockerfile(deploy, repository)
+    if "libraries" in only:
+        lint_libraries(deploy, options.copydesk)
+    if "compose" in only:
+        lint_compose(deploy, documents)
     print(f"lint: {len(passes)} checks ok, {len(failures)} failed", flush=True)
     return 1 if failures else 0
 

@@ -12,8 +12,8 @@ struct SinkCommand: ParsableCommand {
         discussion: "Restart it with the same output at any time: it reads back what it wrote (cutting a torn last line) and never writes an id twice. SIGINT or SIGTERM syncs and exits."
     )
 
-    @Option(name: .shortAndLong, help: "The JSON Lines output (env COPYDESK_OUTPUT).")
-    var output: String?
+    @Option(name: .shortAndLong, help: "The JSON Lines output (env COPYDESK_OUTPUT; default results.jsonl in the working directory, as the ventilator's journal is).")
+    var output = "results.jsonl"
 
     @Option(help: "Failures, one JSON object per line (env COPYDESK_ERRORS; default: OUTPUT with .errors.jsonl).")
     var errors: String?
@@ -35,9 +35,6 @@ struct SinkCommand: ParsableCommand {
 
     func run() throws {
         let logger = try logging.bootstrap("copydesk.sink", defaultLevel: .info)
-        guard let output else {
-            throw ValidationError("give the output file with -o or COPYDESK_OUTPUT")
-        }
         var configuration = Sink.Configuration(
             resultsEndpoint: results ?? DefaultEndpoints.resultsBind,
             ventilatorEndpoint: ventilator ?? DefaultEndpoints.tasksConnect,

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Deploy/lint.py: YAML, Kubernetes schemas, `systemd-analyze verify`, the command lines the
-/// deploy files run, and the Dockerfile against Deploy/README.md.
+/// deploy files run, the Dockerfile against Deploy/README.md, the libraries the binary loads
+/// against the runtime image's packages, and Compose's volumes, stop order and published ports.
 @Suite(.serialized, .timeLimit(.minutes(2)), .enabled(if: TestTools.canLintDeploy, "\(TestTools.skipReason)"))
 struct DeployTests {
     static let deploy = PythonProcess.repository.appendingPathComponent("Deploy")
@@ -56,7 +57,10 @@ struct DeployTests {
         try edit("compose.yaml", "command: [\"worker\"]", "command: [\"worker\", \"--thread\", \"2\"]")
         try edit("Dockerfile", "USER copydesk:copydesk", "USER root")
         try edit("Dockerfile", "RUN swift build -c release --product copydesk", "RUN swift build -c release -Xswiftc -g --product copydesk")
-        try edit("Dockerfile", "libzmq5 libsqlite3-0", "libzmq5 libsqlite3-0 curl")
+        try edit("Dockerfile", "libzmq5 libsqlite3-0", "libzmq5 curl")
+        try edit("Dockerfile", "WORKDIR /var/lib/copydesk\n", "WORKDIR /var/lib/copydesk\nVOLUME /var/lib/copydesk\n")
+        try edit("compose.yaml", "\"127.0.0.1:5572:5572\"", "\"5572:5572\"")
+        try edit("compose.yaml", "    depends_on:\n      - sink\n", "")
         try edit("Dockerfile", "COPY Tests ./Tests\n", "")
 
         let (status, output) = try await lint(deploy: copy, repository: workspace.url)
@@ -73,6 +77,10 @@ struct DeployTests {
             "FAIL dockerfile: the README never runs the Dockerfile's build command",
             "FAIL dockerfile: the README's runtime install lines",
             "FAIL dockerfile: the build stage lacks ['Tests']",
+            "FAIL libraries: the binary loads libsqlite3.so.0 (libsqlite3-0), which the runtime stage does not install",
+            "FAIL compose: the Dockerfile declares a VOLUME",
+            "FAIL compose: service ventilator publishes 5572:5572 on every interface without CURVE",
+            "FAIL compose: the ventilator does not depend on the sink",
         ] {
             #expect(output.contains(failure), "the lint did not report \"\(failure)\":\n\(output)")
         }

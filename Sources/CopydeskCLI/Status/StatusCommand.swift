@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// `copydesk status`: a live one-screen view of a running pipeline, from the `/metrics` pages
 /// of its ventilator and sink.
@@ -47,9 +44,9 @@ struct StatusCommand: ParsableCommand {
 
     /// Series name (with labels) → value, or `nil` when the page cannot be read.
     static func fetch(_ url: String) -> [String: Double]? {
-        guard let address = URL(string: url), let data = try? Data(contentsOf: address) else { return nil }
+        guard let page = try? HTTPGet.body(of: url) else { return nil }
         var series: [String: Double] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+        for line in String(decoding: page, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
             guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else { continue }
             series[String(line[..<space])] = value
         }
