@@ -32,7 +32,7 @@ struct VentilatorCommand: ParsableCommand {
     @Option(help: "Deliveries before an article is given up (it then goes to the sink's dead-letter file).")
     var maxAttempts = 3
 
-    @Option(help: "Seconds a worker may hold an article before it goes to another.")
+    @Option(help: "Seconds a lease lasts after its worker last said it holds the article (every heartbeat does), so a result lost on the way to the sink goes out again; slow work keeps its lease.")
     var leaseTimeout: Double = 60
 
     @Option(help: "Seconds a worker may stay silent before its articles go to others.")

@@ -62,6 +62,8 @@ extension SocketOption where Value == Bool {
     public static var immediate: Self { .flag("ZMQ_IMMEDIATE", ZMQ_IMMEDIATE) }
     /// A ROUTER fails a send to an unknown peer with ``ZMQError/hostUnreachable`` instead of dropping it (write-only).
     public static var routerMandatory: Self { .flag("ZMQ_ROUTER_MANDATORY", ZMQ_ROUTER_MANDATORY) }
+    /// Whether the socket may use IPv6 addresses (off by default: an IPv6 address cannot be connected).
+    public static var ipv6: Self { .flag("ZMQ_IPV6", ZMQ_IPV6) }
     /// Whether the last frame received has more frames after it (read-only).
     public static var receiveMore: Self { .flag("ZMQ_RCVMORE", ZMQ_RCVMORE) }
 }

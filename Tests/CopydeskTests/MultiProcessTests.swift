@@ -90,6 +90,35 @@ struct MultiProcessTests {
         #expect(Set(ids) == Set(generated))
     }
 
+    /// One article takes four lease timeouts; the quick ones queued behind it on the worker's
+    /// only thread wait as long. The worker's heartbeats name what it holds, so no lease lapses:
+    /// nothing goes out twice and nothing is given up.
+    @Test func aSlowArticleKeepsItsLeaseAndSoDoTheArticlesBehindIt() async throws {
+        let workspace = try Workspace()
+        let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 300)
+        try workspace.write("slow.txt", "SLEEP-SECONDS 4 is how long this article takes to analyse.")
+        let pipeline = Pipeline(workspace: workspace)
+        let sink = try pipeline.sink()
+        let worker = try pipeline.worker("worker", processor: "slow")
+        let started = ContinuousClock.now
+        let ventilator = try pipeline.ventilator(["slow.txt", "generated.jsonl"], extra: ["--lease-timeout", "1", "--max-attempts", "2"])
+        #expect(try await ventilator.waitForExit(timeout: .seconds(60)) == 0)
+        let took = ContinuousClock.now - started
+        for process in [worker, sink] { process.signal(SIGTERM) }
+        for process in [worker, sink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
+
+        let records = try workspace.records(in: "out.jsonl")
+        #expect(records.count == generated.count + 1)
+        let ids = records.compactMap { $0["id"] as? String }
+        #expect(Set(ids).count == ids.count, "an id was written twice")
+        #expect(Set(generated).isSubset(of: Set(ids)))
+        #expect(took >= .seconds(4), "the slow article was not slow; the test proves nothing")
+        let redelivered = records.filter { ($0["attempt"] as? Int) != 1 }.compactMap { $0["id"] as? String }
+        #expect(redelivered.isEmpty, "handed out again: \(redelivered.prefix(5)) (\(redelivered.count))")
+        #expect((try? workspace.records(in: "out.dead-letters.jsonl"))?.isEmpty ?? true)
+        #expect(ventilator.stderr.contains("redelivered=0 "), "articles were handed out again:\n\(ventilator.stderr.suffix(600))")
+    }
+
     @Test func aPoisonArticleIsGivenUpAfterItsLastAttemptAndTheRestIsDone() async throws {
         let workspace = try Workspace()
         let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 50)

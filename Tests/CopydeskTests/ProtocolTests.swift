@@ -13,7 +13,8 @@ struct ProtocolTests {
             url: "https://e.com", title: "T", published: "2024-01-02", metaJSON: Array(#"{"k":1}"#.utf8), charset: "koi8-r"
         )
         let messages: [WireMessage] = [
-            .credit(ventilator: "abc", received: 12, free: 30),
+            .credit(ventilator: "abc", received: 12, free: 30, holding: ["a-1", "b-2"]),
+            .credit(ventilator: "abc", received: 12, free: 30, holding: []),
             .tasks(ventilator: "abc", [article, ArticleRecord(id: "y", source: "s", body: [])]),
             .results([ResultRecord(id: "x-1", attempt: 2, status: .ok, line: Array("{}".utf8)), ResultRecord(id: "z", attempt: 1, status: .failed, line: []), ResultRecord(id: "d", attempt: 3, status: .dead, line: [])]),
             .acks([Ack(id: "x-1", status: .ok), Ack(id: "z", status: .duplicate), Ack(id: "d", status: .dead)]),

@@ -48,7 +48,7 @@ struct SecurityTests {
             try pusher.connect(results)
             // A refused peer's sends may or may not be queued; what matters is that nothing arrives.
             _ = try pusher.send(WireMessage.results([ResultRecord(id: "intruder", attempt: 1, status: .ok, line: Array(#"{"id":"intruder"}"#.utf8))]).frames, wait: .timeout(.milliseconds(500)))
-            _ = try dealer.send(WireMessage.credit(ventilator: "", received: 0, free: 100).frames, wait: .timeout(.milliseconds(500)))
+            _ = try dealer.send(WireMessage.credit(ventilator: "", received: 0, free: 100, holding: []).frames, wait: .timeout(.milliseconds(500)))
             return try dealer.receive(wait: .timeout(.seconds(2))) != nil
         }
         #expect(!intruders, "a plain-text worker was handed tasks")

@@ -7,8 +7,9 @@ import ZeroMQ
 /// per-article fields travel packed in one frame (``PackedFields``).
 public enum WireMessage: Sendable, Hashable {
     /// Worker → ventilator: "I can take `free` more tasks; of yours (instance `ventilator`) I
-    /// have received `received` in all". Sent as slots free up and as a heartbeat.
-    case credit(ventilator: String, received: Int, free: Int)
+    /// have received `received` in all; I still hold `holding` (queued, being analysed, or
+    /// finished and not yet taken by the sink)". Sent as slots free up and as a heartbeat.
+    case credit(ventilator: String, received: Int, free: Int, holding: [String])
     /// Ventilator → worker: leased articles, each 2 frames (fields, body).
     case tasks(ventilator: String, [ArticleRecord])
     /// Worker or ventilator → sink: finished articles, each 2 frames (fields, line).
@@ -22,8 +23,10 @@ public enum WireMessage: Sendable, Hashable {
     public var frames: [Frame] {
         var frames = [Frame(Self.version)]
         switch self {
-        case .credit(let ventilator, let received, let free):
-            frames += [Frame("CREDIT"), Frame(ventilator), Frame(String(received)), Frame(String(free))]
+        case .credit(let ventilator, let received, let free, let holding):
+            var ids = PackedFields(capacity: holding.count * 40)
+            for id in holding { ids.append(id) }
+            frames += [Frame("CREDIT"), Frame(ventilator), Frame(String(received)), Frame(String(free)), ids.frame]
         case .tasks(let ventilator, let articles):
             frames.reserveCapacity(3 + articles.count * 2)
             frames += [Frame("TASKS"), Frame(ventilator)]
@@ -80,8 +83,15 @@ public enum WireMessage: Sendable, Hashable {
         let parts = Array(body)
         switch kind {
         case "CREDIT":
-            guard parts.count == 3 else { throw .malformed("CREDIT has 3 frames, not \(parts.count)") }
-            self = .credit(ventilator: try text(parts[0].bytes), received: try number(parts[1].bytes), free: try number(parts[2].bytes))
+            // The fourth frame, the ids held, came later: three-frame credits are read too.
+            guard parts.count == 3 || parts.count == 4 else { throw .malformed("CREDIT has 4 frames, not \(parts.count)") }
+            var holding: [String] = []
+            if parts.count == 4 {
+                let fields = try PackedFields.read(parts[3])
+                holding.reserveCapacity(fields.count)
+                for field in fields { holding.append(try text(field)) }
+            }
+            self = .credit(ventilator: try text(parts[0].bytes), received: try number(parts[1].bytes), free: try number(parts[2].bytes), holding: holding)
         case "TASKS":
             guard parts.count >= 1, (parts.count - 1) % 2 == 0 else { throw .malformed("TASKS has 1 + 2n frames, not \(parts.count)") }
             var articles: [ArticleRecord] = []

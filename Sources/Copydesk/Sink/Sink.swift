@@ -121,7 +121,7 @@ public final class Sink: @unchecked Sendable {
         let acks = try Socket(context, type: .dealer)
         try configuration.curve?.secureClient(acks)
         try acks.set(.linger, .seconds(2))
-        try acks.connectRetryingSoon(configuration.ventilatorEndpoint)
+        let ventilatorPeer = try PeerConnection(acks, to: configuration.ventilatorEndpoint)
         logger.info("sink ready", metadata: ["results": "\(endpoint)", "output": "\(configuration.outputPath)"])
         bound?(endpoint)
 
@@ -139,7 +139,9 @@ public final class Sink: @unchecked Sendable {
         while true {
             var deadline = batch.isEmpty ? Duration.milliseconds(100) : max(.zero, configuration.batchDelay - (clock.now - batchStarted))
             if !unsent.isEmpty { deadline = min(deadline, .milliseconds(10)) }
-            if try !poller.poll(timeout: deadline).isEmpty {
+            let woken = try !poller.poll(timeout: deadline).isEmpty
+            try ventilatorPeer.follow()
+            if woken {
                 // Take everything waiting, without blocking, up to the batch size.
                 while pendingBytes < configuration.batchBytes,
                       let frames = try results.receive(wait: .never) {

@@ -23,7 +23,8 @@ public final class Ventilator {
         /// Files, directories and `-`, read in order.
         public var inputs: [String] = []
         public var maximumArticleBytes = Limits.defaultMaximumArticleBytes
-        /// How long a worker may hold an article before it is handed out again.
+        /// How long a lease lasts after the worker last said it holds the article (each CREDIT
+        /// names what it holds): it catches results lost on the way to the sink, not slow work.
         public var leaseTimeout: Duration = .seconds(60)
         /// How long a worker may stay silent before its leases are handed out again.
         public var workerTimeout: Duration = .seconds(5)
@@ -106,7 +107,7 @@ public final class Ventilator {
         let sink = try Socket(context, type: .push)
         try configuration.curve?.secureClient(sink)
         try sink.set(.linger, .seconds(2))
-        try sink.connectRetryingSoon(configuration.sinkEndpoint)
+        let sinkPeer = try PeerConnection(sink, to: configuration.sinkEndpoint)
         var intake: Socket?
         var intakeEndpoint: String?
         if let endpoint = configuration.intakeEndpoint {
@@ -142,6 +143,7 @@ public final class Ventilator {
         var drainDeadline: ContinuousClock.Instant?
         while true {
             let ready = try (drainDeadline == nil ? poller : drainPoller).poll(timeout: .milliseconds(20))
+            try sinkPeer.follow()
             if ready.isReadable(router) {
                 while let frames = try router.receive(wait: .never) { handleRouter(frames) }
             }
@@ -182,7 +184,7 @@ public final class Ventilator {
         }
         onProgress?(progress)
         publishMetrics()
-        logger.info("ventilator stopped", metadata: ["written": "\(progress.written)", "failed": "\(progress.failed)", "duplicates": "\(progress.duplicates)", "dead letters": "\(progress.deadLettered)"])
+        logger.info("ventilator stopped", metadata: ["written": "\(progress.written)", "failed": "\(progress.failed)", "duplicates": "\(progress.duplicates)", "dead letters": "\(progress.deadLettered)", "redelivered": "\(progress.redelivered)"])
         return progress
     }
 
@@ -238,14 +240,19 @@ public final class Ventilator {
             return
         }
         switch message {
-        case .credit(let ventilator, let received, let free):
-            var worker = workers[peer] ?? WorkerState(lastSeen: clock.now)
-            worker.lastSeen = clock.now
+        case .credit(let ventilator, let received, let free, let holding):
+            let now = clock.now
+            var worker = workers[peer] ?? WorkerState(lastSeen: now)
+            worker.lastSeen = now
             // Tasks on their way to it are not in its count yet: subtract them from its offer.
             // Clamped, so a confused or hostile peer cannot overflow the arithmetic.
             let receivedHere = ventilator == instance ? min(max(received, 0), worker.sent) : 0
             worker.available = min(max(free, 0), 100_000) - (worker.sent - receivedHere)
             workers[peer] = worker
+            // What it still holds stays leased to it: the deadline only catches what it dropped.
+            for id in holding where leases[id]?.worker == peer {
+                leases[id]!.deadline = now + configuration.leaseTimeout
+            }
         case .acks(let acks):
             do {
                 try journal?.finish(acks.map(\.id))

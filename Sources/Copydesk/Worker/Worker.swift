@@ -54,11 +54,11 @@ public final class Worker: Sendable {
         try ventilator.set(.routingID, Array(identity.utf8.prefix(250)))
         try ventilator.set(.maxMessageSize, Limits.maximumMessageBytes)
         try ventilator.set(.linger, .seconds(1))
-        try ventilator.connectRetryingSoon(configuration.ventilatorEndpoint)
+        let ventilatorPeer = try PeerConnection(ventilator, to: configuration.ventilatorEndpoint)
         let sink = try Socket(context, type: .push)
         try configuration.curve?.secureClient(sink)
         try sink.set(.linger, .seconds(10))
-        try sink.connectRetryingSoon(configuration.sinkEndpoint)
+        let sinkPeer = try PeerConnection(sink, to: configuration.sinkEndpoint)
         let wakeUps = try Socket(context, type: .pull)
         let wakeUpEndpoint = try wakeUps.bind("inproc://copydesk-worker-\(identity)")
 
@@ -94,9 +94,12 @@ public final class Worker: Sendable {
 
         var ventilatorInstance = ""
         var receivedFromInstance = 0
+        // Articles received and not yet handed to the sink, by id (a redelivered id can be here
+        // twice), named in every CREDIT to keep their leases.
+        var holding: [String: Int] = [:]
         var held = 0
         // RESULTS messages for the sink, each with up to `resultsPerMessage` records.
-        var outbox: [(frames: [Frame], records: Int)] = []
+        var outbox: [(frames: [Frame], ids: [String])] = []
         let resultsPerMessage = 64
         // Credit goes out in steps, not for every slot freed: each CREDIT wakes the ventilator.
         let creditStep = max(1, capacity / 4)
@@ -121,6 +124,8 @@ public final class Worker: Sendable {
             // before the first credit is even tried.
             let timeout: Duration = creditOwed || !outbox.isEmpty ? .milliseconds(10) : lastAdvertised < 0 ? .zero : .milliseconds(100)
             let ready = try (draining ? drainPoller : poller).poll(timeout: timeout)
+            try ventilatorPeer.follow()
+            try sinkPeer.follow()
             if ready.isReadable(ventilator) {
                 while let frames = try ventilator.receive(wait: .never) {
                     let message: WireMessage
@@ -139,6 +144,7 @@ public final class Worker: Sendable {
                         receivedFromInstance = 0
                     }
                     receivedFromInstance += articles.count
+                    for article in articles { holding[article.id, default: 0] += 1 }
                     held += articles.count
                     queue.put(articles)
                 }
@@ -149,12 +155,15 @@ public final class Worker: Sendable {
             let finished = results.takeAll()
             for start in stride(from: 0, to: finished.count, by: resultsPerMessage) {
                 let batch = finished[start..<min(start + resultsPerMessage, finished.count)].map { $0.result() }
-                outbox.append((WireMessage.results(batch).frames, batch.count))
+                outbox.append((WireMessage.results(batch).frames, batch.map(\.id)))
             }
             // Deliver results; hold them (and the credit they stand for) while the sink is away.
             while let message = outbox.first, try sink.send(message.frames, wait: .never) {
-                held -= message.records
-                freedSinceCredit += message.records
+                for id in message.ids {
+                    if let count = holding[id], count > 1 { holding[id] = count - 1 } else { holding[id] = nil }
+                }
+                held -= message.ids.count
+                freedSinceCredit += message.ids.count
                 outbox.removeFirst()
             }
             if stop.isRequested, !draining {
@@ -167,7 +176,7 @@ public final class Worker: Sendable {
             let creditDue = lastAdvertised < 0 || freedSinceCredit >= creditStep || (held == 0 && freedSinceCredit > 0)
                 || (draining && lastAdvertised != 0) || clock.now - lastCredit >= configuration.heartbeatInterval
             if creditDue {
-                let credit = WireMessage.credit(ventilator: ventilatorInstance, received: receivedFromInstance, free: free)
+                let credit = WireMessage.credit(ventilator: ventilatorInstance, received: receivedFromInstance, free: free, holding: Array(holding.keys))
                 creditOwed = try !ventilator.send(credit.frames, wait: .never)
                 if !creditOwed {
                     lastAdvertised = free

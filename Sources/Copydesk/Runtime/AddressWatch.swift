@@ -1,0 +1,108 @@
+import Foundation
+import Synchronization
+
+/// The address of a peer's host name, looked up again and again on a thread of its own.
+///
+/// libzmq resolves the name of a `tcp://name:port` endpoint with a blocking `getaddrinfo` on
+/// its I/O thread, at every reconnect. While a peer's container is down its name does not
+/// resolve, and a DNS server that forwards the unknown name upstream can take 10 s or more to
+/// say so. All that while the I/O thread waits, and every socket of the process waits with it:
+/// a worker's heartbeats stopped, so the ventilator declared it lost, and `zmq_ctx_term` waited
+/// too, so a role told to stop hung. Lookups done here hold up no socket; a lookup that never
+/// returns holds up only this thread, which nobody joins.
+final class AddressWatch: Sendable {
+    /// The host and port of `endpoint` when its host is a name to look up (`tcp://sink:5571`);
+    /// `nil` for numeric addresses, `*`, interface names and other transports.
+    static func hostName(in endpoint: String) -> (host: String, port: String)? {
+        guard endpoint.hasPrefix("tcp://"), !endpoint.contains(";") else { return nil }
+        let authority = endpoint.dropFirst("tcp://".count)
+        guard !authority.hasPrefix("["), let colon = authority.lastIndex(of: ":") else { return nil }
+        let host = String(authority[..<colon])
+        let port = String(authority[authority.index(after: colon)...])
+        guard !host.isEmpty, host != "*", !port.isEmpty, port.allSatisfy(\.isNumber) else { return nil }
+        var probe = in_addr()
+        return inet_pton(AF_INET, host, &probe) == 1 ? nil : (host, port)
+    }
+
+    /// The latest address found, as an endpoint (`tcp://10.88.0.5:5571`).
+    private let found = Mutex<(endpoint: String?, isIPv6: Bool)>((nil, false))
+    private let changes = Atomic<UInt64>(0)
+    private let stopped = Atomic<Bool>(false)
+
+    /// Starts looking up `host` every `interval` (sooner while it does not resolve).
+    init(host: String, port: String, interval: Duration = .seconds(1)) {
+        // The thread keeps the watch alive until it has seen the stop.
+        let thread = Thread {
+            while !self.stopped.load(ordering: .relaxed) {
+                let address = Self.lookUp(host, port)
+                if let address {
+                    let changed = self.found.withLock { current in
+                        guard current.endpoint != address.endpoint else { return false }
+                        current = (address.endpoint, address.isIPv6)
+                        return true
+                    }
+                    if changed { self.changes.add(1, ordering: .releasing) }
+                }
+                // Not found: look again soon, the peer may be starting; keep the last address.
+                self.sleep(address == nil ? .milliseconds(250) : interval)
+            }
+        }
+        thread.name = "resolve \(host)"
+        thread.start()
+    }
+
+    /// How many times the address has changed: cheap to read on every turn of a loop.
+    var changeCount: UInt64 { changes.load(ordering: .acquiring) }
+
+    var current: (endpoint: String, isIPv6: Bool)? {
+        found.withLock { found in found.endpoint.map { ($0, found.isIPv6) } }
+    }
+
+    /// Ends the lookups after the one under way.
+    func stop() {
+        stopped.store(true, ordering: .relaxed)
+    }
+
+    /// The first address of `host`, IPv4 first, as a ZeroMQ endpoint.
+    private static func lookUp(_ host: String, _ port: String) -> (endpoint: String, isIPv6: Bool)? {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, port, &hints, &list) == 0, let first = list else { return nil }
+        defer { freeaddrinfo(first) }
+        var addresses: [(text: String, isIPv6: Bool)] = []
+        var entry: UnsafeMutablePointer<addrinfo>? = first
+        while let current = entry {
+            entry = current.pointee.ai_next
+            var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+            switch current.pointee.ai_family {
+            case AF_INET:
+                current.pointee.ai_addr.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { address in
+                    var raw = address.pointee.sin_addr
+                    _ = inet_ntop(AF_INET, &raw, &text, socklen_t(text.count))
+                }
+                addresses.append((String(cString: text), false))
+            case AF_INET6:
+                current.pointee.ai_addr.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { address in
+                    var raw = address.pointee.sin6_addr
+                    _ = inet_ntop(AF_INET6, &raw, &text, socklen_t(text.count))
+                }
+                addresses.append((String(cString: text), true))
+            default:
+                continue
+            }
+        }
+        guard let best = addresses.first(where: { !$0.isIPv6 }) ?? addresses.first else { return nil }
+        return (best.isIPv6 ? "tcp://[\(best.text)]:\(port)" : "tcp://\(best.text):\(port)", best.isIPv6)
+    }
+
+    /// Sleeps `duration`, or less once stopped.
+    private func sleep(_ duration: Duration) {
+        var left = duration
+        while left > .zero, !stopped.load(ordering: .relaxed) {
+            let step = min(left, .milliseconds(50))
+            Thread.sleep(forTimeInterval: step.seconds)
+            left -= step
+        }
+    }
+}
