@@ -108,14 +108,15 @@ final class PythonProcess: @unchecked Sendable {
     /// The repository's root (this file is Tests/CopydeskTests/PythonClientTests.swift).
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init(_ name: String, _ arguments: [String], in directory: URL) throws {
+    /// - Parameter namespace: A network namespace to run in (through `ip netns exec`).
+    init(_ name: String, _ arguments: [String], in directory: URL, namespace: String? = nil) throws {
         self.name = name
         stdoutPath = directory.appendingPathComponent("\(name).out").path
         stderrPath = directory.appendingPathComponent("\(name).err").path
         _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.executableURL = URL(fileURLWithPath: namespace == nil ? "/usr/bin/env" : "/usr/sbin/ip")
+        process.arguments = (namespace.map { ["netns", "exec", $0] } ?? []) + ["python3"] + arguments
         process.currentDirectoryURL = directory
         process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
         process.standardError = FileHandle(forWritingAtPath: stderrPath)

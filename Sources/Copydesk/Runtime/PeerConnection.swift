@@ -21,6 +21,10 @@ final class PeerConnection {
         try socket.set(.reconnectInterval, .milliseconds(10))
         try socket.set(.reconnectIntervalMax, .milliseconds(100))
         try socket.set(.connectTimeout, .seconds(1))
+        // Queue only to a connected peer: what a peer that is away cannot take stays with the
+        // role (a worker keeps naming it, so its lease holds) rather than in a pipe to an
+        // address that a move would drop.
+        try socket.set(.immediate, true)
         self.socket = socket
         if let name = AddressWatch.hostName(in: endpoint) {
             watch = AddressWatch(host: name.host, port: name.port)

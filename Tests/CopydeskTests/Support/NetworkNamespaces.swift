@@ -6,6 +6,7 @@ final class NetworkNamespaces: @unchecked Sendable {
     // @unchecked: built and torn down by the test; other threads only run `ip` commands through it.
     let prefix: String
     private(set) var names: [String] = []
+    private var resolverDirectories: [String] = []
 
     /// Whether this machine lets us make namespaces (root and iproute2).
     static let available: Bool = {
@@ -47,6 +48,34 @@ final class NetworkNamespaces: @unchecked Sendable {
 
     func hubInterface(_ index: Int) -> String { "\(prefix)h\(index)" }
 
+    /// Lets the spokes reach one another: the hub forwards, each spoke routes through it.
+    func routeThroughHub(spokes count: Int) throws {
+        try Self.run(["netns", "exec", hub, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1"])
+        for index in 1...count {
+            try Self.run(["-n", spoke(index), "route", "add", "default", "via", hubAddress(from: index)])
+        }
+    }
+
+    /// Gives `name` its own resolver (`ip netns exec` mounts /etc/netns/NAME/* over /etc):
+    /// a hosts file with localhost only, and `nameserver` as its DNS server.
+    func useResolver(in name: String, nameserver: String) throws {
+        let directory = "/etc/netns/\(name)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "127.0.0.1 localhost\n".write(toFile: directory + "/hosts", atomically: true, encoding: .utf8)
+        try "nameserver \(nameserver)\n".write(toFile: directory + "/resolv.conf", atomically: true, encoding: .utf8)
+        resolverDirectories.append(directory)
+    }
+
+    /// Adds `address` (with its /24) to spoke `index`'s link.
+    func addAddress(_ address: String, to index: Int) throws {
+        try Self.run(["-n", spoke(index), "addr", "add", "\(address)/24", "dev", "\(prefix)v\(index)"])
+    }
+
+    /// Takes `address` off spoke `index`'s link.
+    func removeAddress(_ address: String, from index: Int) throws {
+        try Self.run(["-n", spoke(index), "addr", "del", "\(address)/24", "dev", "\(prefix)v\(index)"])
+    }
+
     /// Cuts spoke `index` off: its link goes down, packets are dropped without a word.
     func cut(_ index: Int) throws {
         try Self.run(["-n", hub, "link", "set", hubInterface(index), "down"])
@@ -60,6 +89,8 @@ final class NetworkNamespaces: @unchecked Sendable {
     func tearDown() {
         for name in names.reversed() { _ = try? Self.run(["netns", "del", name]) }
         names.removeAll()
+        for directory in resolverDirectories { try? FileManager.default.removeItem(atPath: directory) }
+        resolverDirectories.removeAll()
     }
 
     deinit { tearDown() }
