@@ -59,7 +59,7 @@ struct DeployTests {
         try edit("Dockerfile", "RUN swift build -c release --product copydesk", "RUN swift build -c release -Xswiftc -g --product copydesk")
         try edit("Dockerfile", "libzmq5 libsqlite3-0", "libzmq5 curl")
         try edit("Dockerfile", "WORKDIR /var/lib/copydesk\n", "WORKDIR /var/lib/copydesk\nVOLUME /var/lib/copydesk\n")
-        try edit("compose.yaml", "\"127.0.0.1:5572:5572\"", "\"5572:5572\"")
+        try edit("compose.yaml", "\"127.0.0.1:${COPYDESK_INTAKE_PORT:-5572}:5572\"", "\"5572:5572\"")
         try edit("compose.yaml", "    depends_on:\n      - sink\n", "")
         try edit("Dockerfile", "COPY Tests ./Tests\n", "")
 
