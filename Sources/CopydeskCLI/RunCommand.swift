@@ -3,6 +3,7 @@ import Copydesk
 import Foundation
 import Logging
 import Synchronization
+import ZeroMQ
 
 /// `copydesk run`: the whole pipeline in one process.
 struct RunCommand: ParsableCommand {

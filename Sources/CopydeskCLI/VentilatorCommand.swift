@@ -38,6 +38,9 @@ struct VentilatorCommand: ParsableCommand {
     @Option(help: "Seconds a worker may stay silent before its articles go to others.")
     var workerTimeout: Double = 5
 
+    @Option(help: "After SIGINT or SIGTERM, seconds to wait for the sink to acknowledge what is in flight; what is left is handed out again after a restart (from the journal or the inputs).")
+    var drainTimeout: Double = 30
+
     @Option(help: "Articles waiting for workers beyond which the intake answers busy (submitters retry).")
     var intakeQueueLimit = 10_000
 
@@ -51,8 +54,8 @@ struct VentilatorCommand: ParsableCommand {
     @OptionGroup var security: SecurityOptions
 
     mutating func validate() throws {
-        guard maxAttempts > 0, leaseTimeout > 0, workerTimeout > 0, intakeQueueLimit > 0 else {
-            throw ValidationError("--max-attempts, --lease-timeout, --worker-timeout and --intake-queue-limit must be positive")
+        guard maxAttempts > 0, leaseTimeout > 0, workerTimeout > 0, intakeQueueLimit > 0, drainTimeout >= 0 else {
+            throw ValidationError("--max-attempts, --lease-timeout, --worker-timeout and --intake-queue-limit must be positive, --drain-timeout not negative")
         }
         try ArticleSource.validate(inputs)
     }
@@ -70,6 +73,7 @@ struct VentilatorCommand: ParsableCommand {
         configuration.maximumAttempts = maxAttempts
         configuration.leaseTimeout = .milliseconds(Int(leaseTimeout * 1000))
         configuration.workerTimeout = .milliseconds(Int(workerTimeout * 1000))
+        configuration.drainTimeout = .milliseconds(Int(drainTimeout * 1000))
         configuration.maximumArticleBytes = maxArticleBytes
         configuration.intakeQueueLimit = intakeQueueLimit
         let journalPath = journal ?? "intake-journal.sqlite"

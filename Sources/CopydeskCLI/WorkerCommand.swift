@@ -24,6 +24,9 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Articles held at once, queued and in analysis (default: 32 per thread, at least 256). More keeps fast workers busy across slow links; fewer means less work to redo if the worker dies.")
     var capacity: Int?
 
+    @Option(help: "After SIGINT or SIGTERM, seconds to finish what it holds before leaving the rest to other workers (default 25, inside Kubernetes' 30 s grace period).")
+    var drainTimeout: Double = 25
+
     @Option(help: ArgumentHelp("What each article goes through.", visibility: .hidden))
     var processor: ProcessorChoice = .analysis
 
@@ -44,10 +47,15 @@ struct WorkerCommand: ParsableCommand {
             guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
             configuration.capacity = capacity
         }
+        guard drainTimeout >= 0 else { throw ValidationError("--drain-timeout must not be negative") }
+        configuration.drainTimeout = .milliseconds(Int(drainTimeout * 1000))
         let stop = StopSignal()
         let trap = SignalTrap(stop)
         let context = try Context()
-        try Worker(configuration, processor: processor.makeProcessor(), logger: logger).run(context: context, stop: stop)
+        let abandoned = try Worker(configuration, processor: processor.makeProcessor(), logger: logger).run(context: context, stop: stop)
+        // An analysis thread may still be in one of them, holding its socket, and the context
+        // would wait for it: leave now; the ventilator hands them to other workers.
+        if abandoned > 0 { Foundation.exit(0) }
         withExtendedLifetime(trap) {}
     }
 }

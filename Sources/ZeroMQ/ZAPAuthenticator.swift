@@ -96,7 +96,7 @@ public final class ZAPAuthenticator: Sendable {
 
     /// Stops answering and waits for the handler's thread to end. Secured sockets then refuse every client.
     public func stop() {
-        state.stopping.store(true, ordering: .releasing)
+        state.stopping.request()
         let handlerThread = thread.withLock { current in
             defer { current = nil }
             return current
@@ -112,10 +112,11 @@ public final class ZAPAuthenticator: Sendable {
     ) {
         let poller = Poller()
         poller.register(socket)
-        while !state.stopping.load(ordering: .acquiring) {
+        // stop() wakes the poll; it sleeps until a request or that.
+        poller.register(fileDescriptor: state.stopping.wakeDescriptor)
+        while !state.stopping.isRequested {
             do {
-                // Wake up now and then to notice stop().
-                guard try !poller.poll(timeout: .milliseconds(100)).isEmpty else { continue }
+                guard try poller.poll(timeout: nil).isReadable(socket) else { continue }
                 let request = try socket.receive()
                 try socket.send(reply(to: request, domain: domain, state: state, onDecision: onDecision))
             } catch {
@@ -179,7 +180,7 @@ public enum ZAPAuthenticatorError: Error, Hashable, Sendable, CustomStringConver
 /// What the handler's thread and its owner share.
 private final class HandlerState: Sendable {
     let allowed: Mutex<Set<CurveKey>>
-    let stopping = Atomic(false)
+    let stopping = StopSignal()
     let running = Atomic(false)
 
     init(allowed: Set<CurveKey>) {

@@ -40,7 +40,7 @@ struct ContainerTests {
             _ = try? podman("volume", "rm", "-f", "\(project)_output", "\(project)_journal")
             _ = try? podman("network", "rm", "-f", "\(project)_default")
         }
-        try compose("up", "-d", "--scale", "worker=2")
+        _ = try compose("up", "-d", "--scale", "worker=2")
         let containers = try containers(of: project)
         #expect(containers == ["\(project)_sink_1", "\(project)_ventilator_1", "\(project)_worker_1", "\(project)_worker_2"])
         #expect(!(try podman("ps", "-a", "--filter", "label=io.podman.compose.project=\(project)", "--format", "{{.Mounts}}")).contains("anonymous"))
@@ -55,13 +55,13 @@ struct ContainerTests {
 
         let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 2000)
         let submit = try ChildProcess("submit", ["submit", Workspace.seeds.path, "generated.jsonl", "--to", "tcp://127.0.0.1:\(environment["COPYDESK_INTAKE_PORT"]!)", "--timeout", "120"], in: workspace.url)
-        try await waitUntil(timeout: .seconds(120)) { written().count >= 300 || !submit.process.isRunning }
+        try await waitUntil(timeout: .seconds(120)) { written().count >= 200 }
         #expect(written().count < generated.count, "the run ended before the restarts; the test proves nothing")
-        try podman("stop", "-t", "10", "\(project)_worker_1")
-        try podman("stop", "-t", "10", "\(project)_sink_1")
+        _ = try podman("stop", "-t", "10", "\(project)_worker_1")
+        _ = try podman("stop", "-t", "10", "\(project)_sink_1")
         try await Task.sleep(for: .seconds(2))
-        try podman("start", "\(project)_sink_1")
-        try podman("start", "\(project)_worker_1")
+        _ = try podman("start", "\(project)_sink_1")
+        _ = try podman("start", "\(project)_worker_1")
 
         #expect(try await submit.waitForExit(timeout: .seconds(180)) == 0, "submit: \(submit.stdout.suffix(500))\(submit.stderr.suffix(1500))")
         let seedCount = try FileManager.default.contentsOfDirectory(atPath: Workspace.seeds.path).count
@@ -74,8 +74,8 @@ struct ContainerTests {
         // podman-compose stops the replicas it knows (one per service) all at once; the second
         // worker goes first, as workers do under Docker Compose's ordered stop.
         let stopping = ContinuousClock.now
-        try podman("stop", "-t", "60", "\(project)_worker_2")
-        try compose("stop")
+        _ = try podman("stop", "-t", "60", "\(project)_worker_2")
+        _ = try compose("stop")
         let stopTime = ContinuousClock.now - stopping
         for container in containers {
             let state = try podman("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", container).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -119,6 +119,30 @@ struct MultiProcessTests {
         #expect(ventilator.stderr.contains("redelivered=0 "), "articles were handed out again:\n\(ventilator.stderr.suffix(600))")
     }
 
+    /// A worker told to stop while an article takes longer than its drain timeout leaves at the
+    /// timeout, with status 0; the article goes to the next worker.
+    @Test func aWorkerPastItsDrainTimeoutLeavesTheRestToOthers() async throws {
+        let workspace = try Workspace()
+        try workspace.write("slow.txt", "SLEEP-SECONDS 3 is how long this article takes to analyse.")
+        let pipeline = Pipeline(workspace: workspace)
+        let sink = try pipeline.sink()
+        let first = try ChildProcess("worker-1", ["worker", "--ventilator", pipeline.tasks, "--sink", pipeline.results, "--threads", "1", "--processor", "slow", "--drain-timeout", "0.5"], in: workspace.url)
+        try await waitUntil(timeout: .seconds(20)) { first.stderr.contains("worker ready") }
+        let ventilator = try pipeline.ventilator(["slow.txt"])
+        try await Task.sleep(for: .seconds(1))  // the article is leased within milliseconds
+        let stopping = ContinuousClock.now
+        first.signal(SIGTERM)
+        #expect(try await first.waitForExit(timeout: .seconds(10)) == 0)
+        let stopTime = ContinuousClock.now - stopping
+        #expect(stopTime < .seconds(2), "the worker took \(stopTime) to stop")
+        #expect(first.stderr.contains("drain timeout"), "the worker had not taken the article; the test proves nothing:\n\(first.stderr)")
+        let second = try pipeline.worker("worker-2", processor: "slow")
+        #expect(try await ventilator.waitForExit(timeout: .seconds(30)) == 0)
+        for process in [second, sink] { process.signal(SIGTERM) }
+        for process in [second, sink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
+        #expect(try workspace.records(in: "out.jsonl").map { $0["attempt"] as? Int } == [2])
+    }
+
     @Test func aPoisonArticleIsGivenUpAfterItsLastAttemptAndTheRestIsDone() async throws {
         let workspace = try Workspace()
         let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 50)

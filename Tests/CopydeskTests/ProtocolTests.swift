@@ -154,6 +154,15 @@ struct ProtocolTests {
             let refused = try client.submit([Array(#"{"text":"x"}"#.utf8)], version: "copydesk-intake/9")
             #expect(refused.first?.accepted == false)
             #expect(refused.first?.reason?.contains("unsupported protocol version") == true)
+
+            // What a client puts before the delimiter comes back with the answer: a request id.
+            let dealer = try Socket(context, type: .dealer)
+            try dealer.connect(endpoint)
+            try dealer.send([Frame("request-7"), Frame("part 2"), Frame(), Frame(IntakeHandler.version), Frame(#"{"id":"b2","text":"Hi"}"#)])
+            try dealer.send([Frame("request-8"), Frame(), Frame(IntakeHandler.version), Frame("not json")])
+            let answers = try [#require(try dealer.receive(wait: .timeout(.seconds(10)))), #require(try dealer.receive(wait: .timeout(.seconds(10))))]
+            #expect(answers.map { $0.prefix(3).map { $0.string ?? "" } } == [["request-7", "part 2", ""], ["request-8", "", #"{"id":null,"status":"rejected","reason":"not valid JSON"}"#]])
+            #expect(answers[0].last?.string?.contains(#""id":"b2","status":"accepted""#) == true)
         }
     }
 }

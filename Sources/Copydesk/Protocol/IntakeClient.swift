@@ -3,8 +3,9 @@ import ZeroMQ
 
 /// Submits article objects to a ventilator's intake and collects its answers.
 ///
-/// Keeps up to ``window`` requests in flight on one DEALER socket; the ventilator answers a
-/// connection's requests in order, so answers match requests by position.
+/// Keeps up to ``window`` requests in flight on one DEALER socket, each under a request id of
+/// its own that the ventilator echoes back with the answer, so answers match their requests
+/// whatever order they come in.
 public final class IntakeClient {
     /// One answer from the intake.
     public struct Reply: Sendable, Hashable {
@@ -33,13 +34,15 @@ public final class IntakeClient {
         self.timeout = timeout
     }
 
-    /// Sends every request (each an article JSON object's bytes) and returns the answers in order.
+    /// Sends every request (each an article JSON object's bytes) and returns the answers in the
+    /// order they came (the ventilator answers in the order of the requests).
     ///
     /// - Parameter version: The protocol version frame; other than the default only to test refusals.
     public func submit(_ requests: some Sequence<[UInt8]>, version: String = IntakeHandler.version, onReply: (Reply) -> Void = { _ in }) throws -> [Reply] {
         var replies: [Reply] = []
-        // Requests sent and not answered, oldest first: answers come in this order.
-        var inFlight: [[UInt8]] = []
+        // Requests sent and not answered, by request id.
+        var inFlight: [UInt64: [UInt8]] = [:]
+        var nextRequestID: UInt64 = 0
         var retry: [[UInt8]] = []
         var pause = Duration.milliseconds(10)
         var busyRound = false
@@ -64,15 +67,18 @@ public final class IntakeClient {
                 } else {
                     break
                 }
-                try socket.send([Frame(), Frame(version), Frame(request)])
-                inFlight.append(request)
+                nextRequestID += 1
+                try socket.send([Frame(String(nextRequestID)), Frame(), Frame(version), Frame(request)])
+                inFlight[nextRequestID] = request
             }
             guard !inFlight.isEmpty else { continue }
             guard let frames = try socket.receive(wait: .timeout(timeout)) else {
                 throw IntakeClientError.noAnswer(timeout)
             }
-            let request = inFlight.removeFirst()
-            let reply = Self.parse(frames.last?.bytes ?? [])
+            // [request id, delimiter, answer]; anything else is not an answer to us.
+            guard frames.count == 3, let requestID = frames[0].string.flatMap(UInt64.init),
+                  let request = inFlight.removeValue(forKey: requestID) else { continue }
+            let reply = Self.parse(frames[2].bytes)
             if reply.busy {
                 busyRetries += 1
                 retry.insert(request, at: 0)

@@ -3,13 +3,16 @@ import ZeroMQ
 
 /// Reads intake requests and writes their replies (`PROTOCOL.md`, "Intake").
 ///
-/// A request is `[empty delimiter,] "copydesk-intake/1", article JSON` (REQ sockets add the
-/// delimiter themselves); the reply, under the same envelope, is one JSON object:
+/// A request is `[request id..., empty delimiter,] "copydesk-intake/1", article JSON` (REQ
+/// sockets add the delimiter themselves; a DEALER may put frames of its own before it, such as
+/// a request id, and gets them back); the reply, under the same envelope, is one JSON object:
 /// `{"id":..., "status":"accepted"}` (with `"duplicate": true` for an id already taken),
 /// `{"id":..., "status":"rejected", "reason":...}` or, when the ventilator holds too much
 /// already, `{"id":..., "status":"busy", "reason":...}`: retry later.
 public struct IntakeHandler {
     public static let version = "copydesk-intake/1"
+    /// Frames a client may put before the delimiter (a request id, say), echoed in the reply.
+    static let maximumEnvelopeFrames = 8
     let maximumBodyBytes: Int
 
     /// Whether the ventilator can take an article now.
@@ -29,9 +32,12 @@ public struct IntakeHandler {
     }
 
     func handle(_ frames: [Frame], admission: Admission) -> Outcome {
-        // Envelope: the routing id, and the empty delimiter when the client put one.
+        // Envelope: the routing id, then the client's own frames up to an empty delimiter, when
+        // it put one; all of it goes back with the reply.
         var envelopeCount = 1
-        if frames.count > 1, frames[1].count == 0 { envelopeCount = 2 }
+        if let delimiter = frames.prefix(Self.maximumEnvelopeFrames + 1).dropFirst().firstIndex(where: { $0.count == 0 }) {
+            envelopeCount = delimiter + 1
+        }
         let envelope = Array(frames.prefix(envelopeCount))
         let body = frames.dropFirst(envelopeCount)
         guard body.count == 2 else {

@@ -81,19 +81,23 @@ final class AddressWatch: Sendable {
                     var raw = address.pointee.sin_addr
                     _ = inet_ntop(AF_INET, &raw, &text, socklen_t(text.count))
                 }
-                addresses.append((String(cString: text), false))
+                addresses.append((Self.string(text), false))
             case AF_INET6:
                 current.pointee.ai_addr.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { address in
                     var raw = address.pointee.sin6_addr
                     _ = inet_ntop(AF_INET6, &raw, &text, socklen_t(text.count))
                 }
-                addresses.append((String(cString: text), true))
+                addresses.append((Self.string(text), true))
             default:
                 continue
             }
         }
         guard let best = addresses.first(where: { !$0.isIPv6 }) ?? addresses.first else { return nil }
         return (best.isIPv6 ? "tcp://[\(best.text)]:\(port)" : "tcp://\(best.text):\(port)", best.isIPv6)
+    }
+
+    private static func string(_ characters: [CChar]) -> String {
+        String(decoding: characters.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Sleeps `duration`, or less once stopped.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ZeroMQ
 
 /// Turns SIGINT and SIGTERM into a ``StopSignal`` so roles drain and exit 0; a second signal
 /// exits at once (status 130), for a user who does not want to wait.

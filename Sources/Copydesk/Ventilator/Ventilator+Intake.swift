@@ -8,7 +8,8 @@ extension Ventilator {
     /// Answers every waiting submission. Articles are journaled in one transaction before any
     /// of them is answered `accepted`; an id seen before is answered as a duplicate and not queued.
     func takeSubmissions(from intake: Socket, handler: IntakeHandler, stopping: Bool) throws {
-        // Answers go out in the order of the requests: clients match them by position.
+        // Answers go out in the order of the requests, under each request's envelope: a client
+        // matches them by the request id it put there, or by position.
         var answers: [[Frame]?] = []
         var accepted: [(article: ArticleRecord, envelope: [Frame], slot: Int)] = []
         while answers.count < 1000, let frames = try intake.receive(wait: .never) {

@@ -20,6 +20,10 @@ public final class Worker: Sendable {
         public var capacity: Int?
         /// How often the worker tells the ventilator it is alive, even when idle.
         public var heartbeatInterval: Duration = .milliseconds(500)
+        /// After a stop request, how long to finish and deliver what it holds before giving the
+        /// rest up to other workers: under Kubernetes' default 30 s grace, so the worker ends
+        /// on its own terms rather than by SIGKILL.
+        public var drainTimeout: Duration = .seconds(25)
         /// CURVE keys to present to the ventilator and the sink. `nil`: plain text.
         public var curve: CurveSetup?
         /// Whether the I/O thread writes the report lines (``ProcessedArticle``) while it keeps
@@ -45,9 +49,14 @@ public final class Worker: Sendable {
         self.logger = logger
     }
 
-    /// Works until `stop` is requested, then finishes and delivers every article it holds.
-    /// Call on a thread of your own.
-    public func run(context: Context, stop: StopSignal) throws {
+    /// Works until `stop` is requested, then finishes and delivers every article it holds, or
+    /// as many as it can within ``Configuration/drainTimeout``. Call on a thread of your own.
+    ///
+    /// - Returns: How many articles it gave up at the drain timeout (0 when it finished them
+    ///   all). Their leases go to other workers. Some may still be in analysis: a process
+    ///   should then exit rather than wait for its analysis threads.
+    @discardableResult
+    public func run(context: Context, stop: StopSignal) throws -> Int {
         let identity = "w-\(ProcessInfo.processInfo.hostName)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let ventilator = try Socket(context, type: .dealer)
         try configuration.curve?.secureClient(ventilator)
@@ -86,9 +95,11 @@ public final class Worker: Sendable {
                 }
             }
         }
+        var abandoned = 0
         defer {
             queue.close()
-            analysisThreads.forEach { $0.join() }
+            // Past the drain timeout a thread may be deep in one article: do not wait for it.
+            if abandoned == 0 { analysisThreads.forEach { $0.join() } }
         }
         logger.info("worker ready", metadata: ["id": "\(identity)", "threads": "\(configuration.threads)", "ventilator": "\(configuration.ventilatorEndpoint)"])
 
@@ -107,6 +118,7 @@ public final class Worker: Sendable {
         var creditOwed = false
         var draining = false
         let clock = ContinuousClock()
+        var drainDeadline = clock.now
         var lastCredit = clock.now - .seconds(3600)
         var lastAdvertised = -1
         var violations = ViolationLog(role: "worker")
@@ -168,9 +180,15 @@ public final class Worker: Sendable {
             }
             if stop.isRequested, !draining {
                 draining = true
+                drainDeadline = clock.now + configuration.drainTimeout
                 logger.info("worker draining", metadata: ["held": "\(held)"])
             }
             if draining, held == 0 { break }
+            if draining, clock.now >= drainDeadline {
+                abandoned = held
+                logger.warning("drain timeout: articles left unfinished go to other workers", metadata: ["articles": "\(held)", "timeout": "\(configuration.drainTimeout)"])
+                break
+            }
             // Draining: no credit, but heartbeats go on so the ventilator keeps our leases.
             let free = draining ? 0 : capacity - held
             let creditDue = lastAdvertised < 0 || freedSinceCredit >= creditStep || (held == 0 && freedSinceCredit > 0)
@@ -186,5 +204,6 @@ public final class Worker: Sendable {
             }
         }
         logger.info("worker stopped", metadata: ["id": "\(identity)"])
+        return abandoned
     }
 }

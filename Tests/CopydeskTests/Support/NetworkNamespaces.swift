@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Hosts made of Linux network namespaces joined by veth pairs, for tests of what crosses a
 /// network: a hub and spokes, each spoke on its own /24 with the hub at .1 and itself at .2.
@@ -17,8 +18,15 @@ final class NetworkNamespaces: @unchecked Sendable {
         return true
     }()
 
+    /// Suites run side by side in one process: each set of hosts gets its own names.
+    private static let made = Mutex(0)
+
     init() {
-        prefix = "cd\(getpid() % 100_000)"
+        let number = Self.made.withLock { count in
+            count += 1
+            return count
+        }
+        prefix = "cd\(getpid() % 100_000)n\(number)"
     }
 
     var hub: String { "\(prefix)hub" }

@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 
-/// A one-way flag that asks a role to drain and stop.
+/// A one-way flag that asks a loop over sockets to stop, and wakes it when raised.
 ///
-/// Roles check it on every turn of their loop, and poll ``wakeDescriptor`` beside their sockets
-/// until they have seen it, so a stop wakes them at once rather than at their next timeout.
+/// Loops check it on every turn, and poll ``wakeDescriptor`` beside their sockets (with
+/// ``Poller/register(fileDescriptor:)``) until they have seen it, so a stop wakes them at once
+/// rather than at their next timeout: the Copydesk roles, the ZAP handler.
 public final class StopSignal: Sendable {
     private let requested = Atomic(false)
     private let wakePipe: (read: Int32, write: Int32)
