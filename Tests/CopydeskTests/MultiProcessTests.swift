@@ -73,7 +73,9 @@ struct MultiProcessTests {
         let pipeline = Pipeline(workspace: workspace)
         let firstSink = try pipeline.sink()
         let workers = [try pipeline.worker("worker-1", processor: "slow"), try pipeline.worker("worker-2", processor: "slow")]
-        let ventilator = try pipeline.ventilator(["generated.jsonl"])
+        // What the dead sink had received goes out again when the new one speaks, not at the
+        // lease deadline: with a minute's lease the run still ends within seconds.
+        let ventilator = try pipeline.ventilator(["generated.jsonl"], extra: ["--lease-timeout", "60"])
         let runningAtKill = try await act(when: { workspace.lineCount("out.jsonl") >= 300 }) { () -> Bool in
             firstSink.signal(SIGKILL)
             return ventilator.process.isRunning
@@ -81,7 +83,8 @@ struct MultiProcessTests {
         _ = try await firstSink.waitForExit()
         #expect(runningAtKill, "the run ended before the kill; the test proves nothing")
         let secondSink = try pipeline.sink()
-        #expect(try await ventilator.waitForExit() == 0)
+        #expect(try await ventilator.waitForExit(timeout: .seconds(40)) == 0)
+        #expect(ventilator.stderr.contains("the sink restarted"))
         for process in workers + [secondSink] { process.signal(SIGTERM) }
         for process in workers + [secondSink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
 

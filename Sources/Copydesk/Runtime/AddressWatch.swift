@@ -1,15 +1,18 @@
 import Foundation
 import Synchronization
 
-/// The address of a peer's host name, looked up again and again on a thread of its own.
+/// The address of a peer's host name, looked up again and again on threads of its own.
 ///
 /// libzmq resolves the name of a `tcp://name:port` endpoint with a blocking `getaddrinfo` on
 /// its I/O thread, at every reconnect. While a peer's container is down its name does not
 /// resolve, and a DNS server that forwards the unknown name upstream can take 10 s or more to
 /// say so. All that while the I/O thread waits, and every socket of the process waits with it:
 /// a worker's heartbeats stopped, so the ventilator declared it lost, and `zmq_ctx_term` waited
-/// too, so a role told to stop hung. Lookups done here hold up no socket; a lookup that never
-/// returns holds up only this thread, which nobody joins.
+/// too, so a role told to stop hung. Lookups done here hold up no socket. They also overlap: a
+/// lookup still waiting after 250 ms does not hold up the next (up to ``maximumLookups`` at
+/// once), so the peer's new address is seen within about a second of its name answering again,
+/// not after the stuck lookup's 10 s. A lookup that never returns holds up only its thread,
+/// which nobody joins.
 final class AddressWatch: Sendable {
     /// The host and port of `endpoint` when its host is a name to look up (`tcp://sink:5571`);
     /// `nil` for numeric addresses, `*`, interface names and other transports.
@@ -24,38 +27,70 @@ final class AddressWatch: Sendable {
         return inet_pton(AF_INET, host, &probe) == 1 ? nil : (host, port)
     }
 
-    /// The latest address found, as an endpoint (`tcp://10.88.0.5:5571`).
-    private let found = Mutex<(endpoint: String?, isIPv6: Bool)>((nil, false))
+    static let maximumLookups = 8
+
+    private struct State {
+        /// The latest address found, as an endpoint (`tcp://10.88.0.5:5571`).
+        var endpoint: String?
+        var isIPv6 = false
+        /// Lookups are numbered as they start; only a result newer than the last taken counts.
+        var started = 0
+        var taken = 0
+        var pending = 0
+        var lastFound = false
+    }
+
+    private let state = Mutex(State())
     private let changes = Atomic<UInt64>(0)
     private let stopped = Atomic<Bool>(false)
 
-    /// Starts looking up `host` every `interval` (sooner while it does not resolve).
+    /// Starts looking up `host` every `interval`, every 250 ms while it does not resolve or a
+    /// lookup is still waiting.
     init(host: String, port: String, interval: Duration = .seconds(1)) {
         // The thread keeps the watch alive until it has seen the stop.
         let thread = Thread {
             while !self.stopped.load(ordering: .relaxed) {
-                let address = Self.lookUp(host, port)
-                if let address {
-                    let changed = self.found.withLock { current in
-                        guard current.endpoint != address.endpoint else { return false }
-                        current = (address.endpoint, address.isIPv6)
-                        return true
-                    }
-                    if changed { self.changes.add(1, ordering: .releasing) }
-                }
-                // Not found: look again soon, the peer may be starting; keep the last address.
-                self.sleep(address == nil ? .milliseconds(250) : interval)
+                self.startLookup(host, port)
+                let settled = self.state.withLock { $0.pending == 0 && $0.lastFound }
+                self.sleep(settled ? interval : .milliseconds(250))
             }
         }
         thread.name = "resolve \(host)"
         thread.start()
     }
 
+    private func startLookup(_ host: String, _ port: String) {
+        let number: Int? = state.withLock { state in
+            guard state.pending < Self.maximumLookups else { return nil }
+            state.pending += 1
+            state.started += 1
+            return state.started
+        }
+        guard let number else { return }
+        let lookup = Thread {
+            let address = Self.lookUp(host, port)
+            let changed = self.state.withLock { state in
+                state.pending -= 1
+                guard number > state.taken else { return false }
+                state.taken = number
+                state.lastFound = address != nil
+                // Not found: keep the last address; the peer may be restarting there.
+                guard let address, address.endpoint != state.endpoint else { return false }
+                state.endpoint = address.endpoint
+                state.isIPv6 = address.isIPv6
+                return true
+            }
+            if changed { self.changes.add(1, ordering: .releasing) }
+        }
+        lookup.name = "resolve \(host)"
+        lookup.start()
+    }
+
     /// How many times the address has changed: cheap to read on every turn of a loop.
     var changeCount: UInt64 { changes.load(ordering: .acquiring) }
 
     var current: (endpoint: String, isIPv6: Bool)? {
-        found.withLock { found in found.endpoint.map { ($0, found.isIPv6) } }
+        state.withLock { state in state.endpoint.map { ($0, state.isIPv6) } }
     }
 
     /// Ends the lookups after the one under way.

@@ -119,6 +119,9 @@ public final class Sink: @unchecked Sendable {
         try results.set(.receiveHighWaterMark, 10_000)
         let endpoint = try results.bind(configuration.resultsEndpoint)
         let acks = try Socket(context, type: .dealer)
+        // A name of its own for this start: the ventilator tells a restarted sink from a
+        // reconnected one by it (and hands out at once what the old one never acknowledged).
+        try acks.set(.routingID, Array("s-\(UInt64.random(in: 1...UInt64.max))".utf8))
         try configuration.curve?.secureClient(acks)
         try acks.set(.linger, .seconds(2))
         let ventilatorPeer = try PeerConnection(acks, to: configuration.ventilatorEndpoint)

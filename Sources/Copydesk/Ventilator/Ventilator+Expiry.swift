@@ -22,6 +22,25 @@ extension Ventilator {
         }
     }
 
+    /// A new sink is acknowledging: what the old one had received and not acknowledged died
+    /// with it. Those are the leases no worker has named for a while (workers name what they
+    /// hold in every heartbeat, twice a second): hand them out now rather than at their deadline.
+    func sinkRestarted() {
+        let now = clock.now
+        let unnamedSince = now + configuration.leaseTimeout - .seconds(2)
+        var lost: [String] = []
+        for (id, lease) in leases where lease.deadline < unnamedSince {
+            if let failure = lease.failure {
+                failuresToSend.append(failure)
+            } else if let worker = lease.worker {
+                workers[worker]?.leases.remove(id)
+                lost.append(id)
+            }
+        }
+        for id in lost { requeue(id, reason: "the sink restarted before acknowledging it") }
+        logger.info("the sink restarted; what it had not acknowledged goes out again", metadata: ["articles": "\(lost.count)"])
+    }
+
     func expire(worker peer: [UInt8], reason: String) {
         guard let worker = workers.removeValue(forKey: peer) else { return }
         if !worker.leases.isEmpty {

@@ -78,6 +78,8 @@ public final class Ventilator {
     var journal: IntakeJournal?
     var violations = ViolationLog(role: "ventilator")
     var failuresToSend: [ResultRecord] = []
+    /// The routing id of the sink that acknowledges: a new one means the sink restarted.
+    var sinkInstance: [UInt8]?
 
     public init(_ configuration: Configuration, logger: Logger) throws {
         try ArticleSource.validate(configuration.inputs)
@@ -254,6 +256,8 @@ public final class Ventilator {
                 leases[id]!.deadline = now + configuration.leaseTimeout
             }
         case .acks(let acks):
+            if let previous = sinkInstance, previous != peer { sinkRestarted() }
+            sinkInstance = peer
             do {
                 try journal?.finish(acks.map(\.id))
             } catch {
