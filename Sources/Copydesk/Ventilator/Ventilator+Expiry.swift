@@ -7,6 +7,10 @@ import ZeroMQ
 /// dead-letter file after the last attempt.
 extension Ventilator {
     func expireLeases(now: ContinuousClock.Instant) {
+        if let restart = sinkRestartedAt, now - restart >= .seconds(2) {
+            sinkRestartedAt = nil
+            handOutWhatTheOldSinkTook(restart: restart)
+        }
         for (peer, worker) in workers where now - worker.lastSeen > configuration.workerTimeout {
             expire(worker: peer, reason: "worker silent for over \(configuration.workerTimeout)")
         }
@@ -22,14 +26,14 @@ extension Ventilator {
         }
     }
 
-    /// A new sink is acknowledging: what the old one had received and not acknowledged died
-    /// with it. Those are the leases no worker has named for a while (workers name what they
-    /// hold in every heartbeat, twice a second): hand them out now rather than at their deadline.
-    func sinkRestarted() {
-        let now = clock.now
-        let unnamedSince = now + configuration.leaseTimeout - .seconds(2)
+    /// A new sink began acknowledging at `restart`: what the old one had received and not
+    /// acknowledged died with it. Those are the leases no worker has named since (workers name
+    /// what they hold in every heartbeat, twice a second; this runs 2 s later) nor was sent
+    /// since: hand them out now rather than at their deadline.
+    func handOutWhatTheOldSinkTook(restart: ContinuousClock.Instant) {
+        let unnamedSince = restart + configuration.leaseTimeout
         var lost: [String] = []
-        for (id, lease) in leases where lease.deadline < unnamedSince {
+        for (id, lease) in leases where lease.deadline <= unnamedSince {
             if let failure = lease.failure {
                 failuresToSend.append(failure)
             } else if let worker = lease.worker {

@@ -80,6 +80,8 @@ public final class Ventilator {
     var failuresToSend: [ResultRecord] = []
     /// The routing id of the sink that acknowledges: a new one means the sink restarted.
     var sinkInstance: [UInt8]?
+    /// When a new sink was first heard from, until what the old one took is handed out again.
+    var sinkRestartedAt: ContinuousClock.Instant?
 
     public init(_ configuration: Configuration, logger: Logger) throws {
         try ArticleSource.validate(configuration.inputs)
@@ -256,7 +258,7 @@ public final class Ventilator {
                 leases[id]!.deadline = now + configuration.leaseTimeout
             }
         case .acks(let acks):
-            if let previous = sinkInstance, previous != peer { sinkRestarted() }
+            if let previous = sinkInstance, previous != peer { sinkRestartedAt = clock.now }
             sinkInstance = peer
             do {
                 try journal?.finish(acks.map(\.id))

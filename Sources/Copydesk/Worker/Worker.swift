@@ -119,6 +119,8 @@ public final class Worker: Sendable {
         var draining = false
         let clock = ContinuousClock()
         var drainDeadline = clock.now
+        var lastTasks = clock.now
+        var closedCreditSent: ContinuousClock.Instant?
         var lastCredit = clock.now - .seconds(3600)
         var lastAdvertised = -1
         var violations = ViolationLog(role: "worker")
@@ -156,6 +158,7 @@ public final class Worker: Sendable {
                         receivedFromInstance = 0
                     }
                     receivedFromInstance += articles.count
+                    lastTasks = clock.now
                     for article in articles { holding[article.id, default: 0] += 1 }
                     held += articles.count
                     queue.put(articles)
@@ -183,7 +186,14 @@ public final class Worker: Sendable {
                 drainDeadline = clock.now + configuration.drainTimeout
                 logger.info("worker draining", metadata: ["held": "\(held)"])
             }
-            if draining, held == 0 { break }
+            // Done when it holds nothing and, a heartbeat after it said "free 0", no tasks came
+            // since: the ventilator may have sent some before that credit reached it, and
+            // leaving with them on the wire makes it declare us lost. With the ventilator
+            // unreachable (the credit does not go out) nothing can be on the way.
+            if draining, held == 0 {
+                let quiet = closedCreditSent.map { clock.now - $0 >= configuration.heartbeatInterval && clock.now - lastTasks >= configuration.heartbeatInterval }
+                if creditOwed || quiet == true { break }
+            }
             if draining, clock.now >= drainDeadline {
                 abandoned = held
                 logger.warning("drain timeout: articles left unfinished go to other workers", metadata: ["articles": "\(held)", "timeout": "\(configuration.drainTimeout)"])
@@ -197,6 +207,7 @@ public final class Worker: Sendable {
                 let credit = WireMessage.credit(ventilator: ventilatorInstance, received: receivedFromInstance, free: free, holding: Array(holding.keys))
                 creditOwed = try !ventilator.send(credit.frames, wait: .never)
                 if !creditOwed {
+                    if draining, closedCreditSent == nil { closedCreditSent = clock.now }
                     lastAdvertised = free
                     lastCredit = clock.now
                     freedSinceCredit = 0
