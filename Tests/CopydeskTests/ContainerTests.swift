@@ -19,33 +19,28 @@ struct ContainerTests {
             "COPYDESK_IMAGE": "localhost/copydesk-test:latest",
             "COPYDESK_INTAKE_PORT": String(Workspace.freePort()),
         ]
-        func podman(_ arguments: String...) throws -> String {
-            try Podman.run(["podman"] + arguments, environment: environment)
+        let project = Project(name: "cdtest\(getpid())", environment: environment)
+        try await buildImage(in: workspace, tag: environment["COPYDESK_IMAGE"]!, project: project)
+        do {
+            try await run(project, workspace: workspace)
+        } catch {
+            await project.remove()
+            throw error
         }
-        func containers(of project: String) throws -> [String] {
-            try podman("ps", "-a", "--filter", "label=io.podman.compose.project=\(project)", "--format", "{{.Names}}")
-                .split(separator: "\n").map(String.init).sorted()
-        }
-        try buildImage(in: workspace, tag: environment["COPYDESK_IMAGE"]!, podman: podman)
+        await project.remove()
+    }
 
-        let project = "cdtest\(getpid())"
-        func compose(_ arguments: String...) throws -> String {
-            try Podman.run(["podman-compose", "-p", project, "-f", Self.deploy.appendingPathComponent("compose.yaml").path] + arguments, environment: environment)
-        }
-        // `down` knows one replica per service, so it cannot remove the second worker (nor,
-        // while that runs, what it depends on): remove all the project made by its label.
-        defer {
-            for container in (try? containers(of: project)) ?? [] { _ = try? podman("rm", "-f", "-t", "2", container) }
-            _ = try? podman("pod", "rm", "-f", "pod_\(project)")
-            _ = try? podman("volume", "rm", "-f", "\(project)_output", "\(project)_journal")
-            _ = try? podman("network", "rm", "-f", "\(project)_default")
-        }
-        _ = try compose("up", "-d", "--scale", "worker=2")
-        let containers = try containers(of: project)
-        #expect(containers == ["\(project)_sink_1", "\(project)_ventilator_1", "\(project)_worker_1", "\(project)_worker_2"])
-        #expect(!(try podman("ps", "-a", "--filter", "label=io.podman.compose.project=\(project)", "--format", "{{.Mounts}}")).contains("anonymous"))
-        let output = URL(fileURLWithPath: try podman("volume", "inspect", "--format", "{{.Mountpoint}}", "\(project)_output")
+    private func run(_ project: Project, workspace: Workspace) async throws {
+        let name = project.name
+        _ = try await project.compose("up", "-d", "--scale", "worker=2")
+        let containers = try await project.containers()
+        #expect(containers == ["\(name)_sink_1", "\(name)_ventilator_1", "\(name)_worker_1", "\(name)_worker_2"])
+        #expect(!(try await project.podman("ps", "-a", "--filter", "label=io.podman.compose.project=\(name)", "--format", "{{.Mounts}}")).contains("anonymous"))
+        let output = URL(fileURLWithPath: try await project.podman("volume", "inspect", "--format", "{{.Mountpoint}}", "\(name)_output")
             .trimmingCharacters(in: .whitespacesAndNewlines)).appendingPathComponent("results.jsonl")
+        func lines() -> Int {
+            (FileManager.default.contents(atPath: output.path) ?? Data()).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
         func written() -> [String] {
             guard let data = FileManager.default.contents(atPath: output.path) else { return [] }
             return data.split(separator: 0x0A).compactMap {
@@ -54,18 +49,18 @@ struct ContainerTests {
         }
 
         let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 2000)
-        let submit = try ChildProcess("submit", ["submit", Workspace.seeds.path, "generated.jsonl", "--to", "tcp://127.0.0.1:\(environment["COPYDESK_INTAKE_PORT"]!)", "--timeout", "120"], in: workspace.url)
-        try await waitUntil(timeout: .seconds(120)) { written().count >= 200 }
-        #expect(written().count < generated.count, "the run ended before the restarts; the test proves nothing")
-        _ = try podman("stop", "-t", "10", "\(project)_worker_1")
-        _ = try podman("stop", "-t", "10", "\(project)_sink_1")
+        let submit = try ChildProcess("submit", ["submit", Workspace.seeds.path, "generated.jsonl", "--to", "tcp://127.0.0.1:\(project.environment["COPYDESK_INTAKE_PORT"]!)", "--timeout", "120"], in: workspace.url)
+        try await waitUntil(timeout: .seconds(120)) { lines() >= 200 }
+        #expect(lines() < generated.count, "the run ended before the restarts; the test proves nothing")
+        _ = try await project.podman("stop", "-t", "10", "\(name)_worker_1")
+        _ = try await project.podman("stop", "-t", "10", "\(name)_sink_1")
         try await Task.sleep(for: .seconds(2))
-        _ = try podman("start", "\(project)_sink_1")
-        _ = try podman("start", "\(project)_worker_1")
+        _ = try await project.podman("start", "\(name)_sink_1")
+        _ = try await project.podman("start", "\(name)_worker_1")
 
         #expect(try await submit.waitForExit(timeout: .seconds(180)) == 0, "submit: \(submit.stdout.suffix(500))\(submit.stderr.suffix(1500))")
         let seedCount = try FileManager.default.contentsOfDirectory(atPath: Workspace.seeds.path).count
-        try await waitUntil(timeout: .seconds(120)) { written().count >= generated.count + seedCount }
+        try await waitUntil(timeout: .seconds(120)) { lines() >= generated.count + seedCount }
         let ids = written()
         #expect(ids.count == generated.count + seedCount)
         #expect(Set(ids).count == ids.count, "an id was written twice")
@@ -74,25 +69,53 @@ struct ContainerTests {
         // podman-compose stops the replicas it knows (one per service) all at once; the second
         // worker goes first, as workers do under Docker Compose's ordered stop.
         let stopping = ContinuousClock.now
-        _ = try podman("stop", "-t", "60", "\(project)_worker_2")
-        _ = try compose("stop")
+        _ = try await project.podman("stop", "-t", "60", "\(name)_worker_2")
+        _ = try await project.compose("stop")
         let stopTime = ContinuousClock.now - stopping
+        var logs = ""
         for container in containers {
-            let state = try podman("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", container).trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(state == "exited 0", "\(container): \(state):\n\((try? podman("logs", "--tail", "20", container)) ?? "")")
+            let state = try await project.podman("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", container).trimmingCharacters(in: .whitespacesAndNewlines)
+            let tail = (try? await project.podman("logs", "--tail", "12", container)) ?? ""
+            logs += "\(container):\n\(tail)\n"
+            #expect(state == "exited 0", "\(container): \(state):\n\(tail)")
         }
-        func logs() -> String {
-            containers.map { "\($0):\n" + ((try? podman("logs", "--tail", "12", $0)) ?? "") }.joined(separator: "\n")
-        }
-        #expect(stopTime < .seconds(30), "compose stop took \(stopTime):\n\(logs())")
-        let ventilatorLog = try podman("logs", "\(project)_ventilator_1")
+        #expect(stopTime < .seconds(30), "compose stop took \(stopTime):\n\(logs)")
+        let ventilatorLog = try await project.podman("logs", "\(name)_ventilator_1")
         let lost = ventilatorLog.split(separator: "\n").filter { $0.contains("worker lost") }
-        #expect(lost.isEmpty, "a worker was declared lost (a stopped one drains first): \(lost)\n\(logs())")
+        #expect(lost.isEmpty, "a worker was declared lost (a stopped one drains first): \(lost)\n\(logs)")
         print("compose: 2 workers, \(ids.count) reports, a worker and the sink restarted mid-run; compose stop took \(stopTime)")
     }
 
+    /// One Compose project of the test: its podman and podman-compose commands, and its removal.
+    private struct Project {
+        let name: String
+        let environment: [String: String]
+
+        func podman(_ arguments: String...) async throws -> String {
+            try await Podman.run(["podman"] + arguments, environment: environment)
+        }
+
+        func compose(_ arguments: String...) async throws -> String {
+            try await Podman.run(["podman-compose", "-p", name, "-f", ContainerTests.deploy.appendingPathComponent("compose.yaml").path] + arguments, environment: environment)
+        }
+
+        func containers() async throws -> [String] {
+            try await podman("ps", "-a", "--filter", "label=io.podman.compose.project=\(name)", "--format", "{{.Names}}")
+                .split(separator: "\n").map(String.init).sorted()
+        }
+
+        /// `down` knows one replica per service, so it cannot remove the second worker (nor,
+        /// while that runs, what it depends on): remove all the project made, by name and label.
+        func remove() async {
+            for container in (try? await containers()) ?? [] { _ = try? await podman("rm", "-f", "-t", "2", container) }
+            _ = try? await podman("pod", "rm", "-f", "pod_\(name)")
+            _ = try? await podman("volume", "rm", "-f", "\(name)_output", "\(name)_journal")
+            _ = try? await podman("network", "rm", "-f", "\(name)_default")
+        }
+    }
+
     /// Builds Deploy/Dockerfile's runtime stage with the host's binary in place of the build stage's.
-    private func buildImage(in workspace: Workspace, tag: String, podman: (String...) throws -> String) throws {
+    private func buildImage(in workspace: Workspace, tag: String, project: Project) async throws {
         let dockerfile = try String(contentsOf: Self.deploy.appendingPathComponent("Dockerfile"), encoding: .utf8)
         let lines = dockerfile.split(separator: "\n", omittingEmptySubsequences: false)
         let runtimeStart = try #require(lines.lastIndex { $0.hasPrefix("FROM ") }, "Deploy/Dockerfile has no stage")
@@ -105,8 +128,8 @@ struct ContainerTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: Podman.releaseDirectory.path) where name == "copydesk" || name.hasSuffix(".resources") {
             try FileManager.default.copyItem(at: Podman.releaseDirectory.appendingPathComponent(name), to: installed.appendingPathComponent(name))
         }
-        _ = try podman("build", "-q", "-t", tag, workspace.path("image"))
+        _ = try await project.podman("build", "-q", "-t", tag, workspace.path("image"))
         // The image starts: the runtime packages hold every library the binary loads.
-        #expect(try podman("run", "--rm", tag, "--help").contains("SUBCOMMANDS"))
+        #expect(try await project.podman("run", "--rm", tag, "--help").contains("SUBCOMMANDS"))
     }
 }
