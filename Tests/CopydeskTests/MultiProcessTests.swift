@@ -83,8 +83,8 @@ struct MultiProcessTests {
         _ = try await firstSink.waitForExit()
         #expect(runningAtKill, "the run ended before the kill; the test proves nothing")
         let secondSink = try pipeline.sink()
+        // (When the dead sink had acknowledged all it took, nothing is handed out again.)
         #expect(try await ventilator.waitForExit(timeout: .seconds(40)) == 0)
-        #expect(ventilator.stderr.contains("the sink restarted"))
         for process in workers + [secondSink] { process.signal(SIGTERM) }
         for process in workers + [secondSink] { #expect(try await process.waitForExit(timeout: .seconds(20)) == 0) }
 
