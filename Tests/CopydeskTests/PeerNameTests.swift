@@ -1,3 +1,4 @@
+@testable import Copydesk
 import Foundation
 import Testing
 
@@ -104,5 +105,26 @@ struct PeerNameTests {
         #expect(Set(ids) == Set(generated))
         #expect(!ventilator.stderr.contains("worker lost"), "a live worker was declared lost:\n\(ventilator.stderr.suffix(1000))")
         print("sink away 5 s at a silent name: reports resumed \(recovery) after it came back at a new address; worker and sink stopped in \(stopTime)")
+    }
+}
+
+/// What ``AddressWatch`` looks up, and what it finds.
+struct AddressWatchTests {
+    /// Which endpoints the roles look up themselves: host names, not addresses or wildcards.
+    @Test func onlyHostNamesAreLookedUp() {
+        #expect(AddressWatch.hostName(in: "tcp://sink:5571")! == ("sink", "5571"))
+        #expect(AddressWatch.hostName(in: "tcp://copydesk-sink.default.svc:5571")! == ("copydesk-sink.default.svc", "5571"))
+        for endpoint in ["tcp://10.0.0.7:5571", "tcp://*:5571", "tcp://[::1]:5571", "tcp://eth0;sink:5571", "ipc:///tmp/sink", "inproc://sink", "tcp://sink:*"] {
+            #expect(AddressWatch.hostName(in: endpoint) == nil, "\(endpoint)")
+        }
+    }
+
+    /// A name is looked up to all its addresses, IPv4 first (localhost needs no server).
+    @Test func aNameResolvesToEveryAddressIPv4First() async throws {
+        let watch = AddressWatch(host: "localhost", port: "5571", interval: .milliseconds(100))
+        defer { watch.stop() }
+        try await waitUntil(timeout: .seconds(10)) { !watch.current.isEmpty }
+        #expect(watch.current.first == "tcp://127.0.0.1:5571")
+        #expect(watch.changeCount >= 1)
     }
 }

@@ -30,9 +30,8 @@ final class AddressWatch: Sendable {
     static let maximumLookups = 8
 
     private struct State {
-        /// The latest address found, as an endpoint (`tcp://10.88.0.5:5571`).
-        var endpoint: String?
-        var isIPv6 = false
+        /// The addresses last found, as endpoints (`tcp://10.88.0.5:5571`), IPv4 first.
+        var endpoints: [String] = []
         /// Lookups are numbered as they start; only a result newer than the last taken counts.
         var started = 0
         var taken = 0
@@ -68,16 +67,15 @@ final class AddressWatch: Sendable {
         }
         guard let number else { return }
         let lookup = Thread {
-            let address = Self.lookUp(host, port)
+            let found = Self.lookUp(host, port)
             let changed = self.state.withLock { state in
                 state.pending -= 1
                 guard number > state.taken else { return false }
                 state.taken = number
-                state.lastFound = address != nil
+                state.lastFound = !found.isEmpty
                 // Not found: keep the last address; the peer may be restarting there.
-                guard let address, address.endpoint != state.endpoint else { return false }
-                state.endpoint = address.endpoint
-                state.isIPv6 = address.isIPv6
+                guard !found.isEmpty, found != state.endpoints else { return false }
+                state.endpoints = found
                 return true
             }
             if changed { self.changes.add(1, ordering: .releasing) }
@@ -89,21 +87,20 @@ final class AddressWatch: Sendable {
     /// How many times the address has changed: cheap to read on every turn of a loop.
     var changeCount: UInt64 { changes.load(ordering: .acquiring) }
 
-    var current: (endpoint: String, isIPv6: Bool)? {
-        state.withLock { state in state.endpoint.map { ($0, state.isIPv6) } }
-    }
+    /// The addresses last found, as endpoints, IPv4 first; empty until the name first resolves.
+    var current: [String] { state.withLock { $0.endpoints } }
 
     /// Ends the lookups after the one under way.
     func stop() {
         stopped.store(true, ordering: .relaxed)
     }
 
-    /// The first address of `host`, IPv4 first, as a ZeroMQ endpoint.
-    private static func lookUp(_ host: String, _ port: String) -> (endpoint: String, isIPv6: Bool)? {
+    /// The addresses of `host` as ZeroMQ endpoints, IPv4 first; empty when it does not resolve.
+    private static func lookUp(_ host: String, _ port: String) -> [String] {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var list: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, port, &hints, &list) == 0, let first = list else { return nil }
+        guard getaddrinfo(host, port, &hints, &list) == 0, let first = list else { return [] }
         defer { freeaddrinfo(first) }
         var addresses: [(text: String, isIPv6: Bool)] = []
         var entry: UnsafeMutablePointer<addrinfo>? = first
@@ -127,8 +124,12 @@ final class AddressWatch: Sendable {
                 continue
             }
         }
-        guard let best = addresses.first(where: { !$0.isIPv6 }) ?? addresses.first else { return nil }
-        return (best.isIPv6 ? "tcp://[\(best.text)]:\(port)" : "tcp://\(best.text):\(port)", best.isIPv6)
+        var endpoints: [String] = []
+        for address in addresses.filter({ !$0.isIPv6 }) + addresses.filter(\.isIPv6) {
+            let endpoint = address.isIPv6 ? "tcp://[\(address.text)]:\(port)" : "tcp://\(address.text):\(port)"
+            if !endpoints.contains(endpoint) { endpoints.append(endpoint) }
+        }
+        return endpoints
     }
 
     private static func string(_ characters: [CChar]) -> String {

@@ -4,8 +4,8 @@ import ZeroMQ
 /// another address. Owned by the socket's thread, like the socket.
 ///
 /// A numeric endpoint is connected once and left to libzmq. A host name is looked up by an
-/// ``AddressWatch`` and the socket connected to the address it finds; ``follow()``, called on
-/// every turn of the role's loop, moves the connection when the address changes.
+/// ``AddressWatch`` and the socket connected to an address it finds; ``follow()``, called on
+/// every turn of the role's loop, moves the connection when that address is no longer the name's.
 final class PeerConnection {
     private let socket: Socket
     private let watch: AddressWatch?
@@ -35,17 +35,20 @@ final class PeerConnection {
         }
     }
 
-    /// Connects to the name's address once it resolves, and moves there when it changes.
+    /// Connects to the name's first address once it resolves, and moves when the address it
+    /// is connected to is no longer among the name's (a name with several, in any order, does
+    /// not make it hop between them).
     func follow() throws {
         guard let watch else { return }
         let changes = watch.changeCount
-        guard changes != seenChanges, let address = watch.current else { return }
+        guard changes != seenChanges else { return }
         seenChanges = changes
-        guard address.endpoint != connected else { return }
+        let addresses = watch.current
+        guard let first = addresses.first, !addresses.contains(connected ?? "") else { return }
         if let old = connected { try? socket.disconnect(old) }
-        if address.isIPv6 { try socket.set(.ipv6, true) }
-        try socket.connect(address.endpoint)
-        connected = address.endpoint
+        if first.hasPrefix("tcp://[") { try socket.set(.ipv6, true) }
+        try socket.connect(first)
+        connected = first
     }
 
     deinit {
