@@ -611,18 +611,25 @@ def lint_libraries(deploy, copydesk):
     if listing.returncode != 0:
         fail("libraries", f"ldd {copydesk}: {listing.stderr.strip()}")
         return
-    missing = []
-    checked = 0
+    # Each library under every name dpkg may know it by (merged /usr, symlinks).
+    libraries = {}
     for line in listing.stdout.splitlines():
         match = re.match(r"\s*(\S+) => (/\S+)", line)
         if not match or "/swift/" in match.group(2):
             continue  # the vDSO and the loader, or the Swift runtime (static in the image)
         library, path = match.groups()
-        owners = set()
-        for candidate in {path, os.path.realpath(path), re.sub(r"^/lib/", "/usr/lib/", path), re.sub(r"^/usr/lib/", "/lib/", path)}:
-            found = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
-            owners |= {entry.strip().split(":")[0] for entry in found.stdout.split(":", 1)[0].split(",")} if found.returncode == 0 else set()
-        checked += 1
+        libraries[library] = {path, os.path.realpath(path), re.sub(r"^/lib/", "/usr/lib/", path), re.sub(r"^/usr/lib/", "/lib/", path)}
+    # One dpkg query for all of them (each query reads the whole package database). Lines are
+    # "package[:arch][, package...]: path"; names it does not know only cost a message.
+    owners_of = {}
+    found = subprocess.run(["dpkg", "-S", *sorted(set().union(*libraries.values()))], capture_output=True, text=True)
+    for line in found.stdout.splitlines():
+        packages, _, path = line.partition(": ")
+        owners_of.setdefault(path.strip(), set()).update(entry.strip().split(":")[0] for entry in packages.split(","))
+    missing = []
+    checked = len(libraries)
+    for library, names in libraries.items():
+        owners = set().union(*(owners_of.get(name, set()) for name in names))
         if not owners & available:
             missing.append(f"{library} ({', '.join(sorted(owners)) or 'no package'})")
     if missing:

@@ -15,8 +15,8 @@ struct MultiProcessTests {
             try ChildProcess("sink", ["sink", "-o", "out.jsonl", "--results", results, "--ventilator", tasks], in: workspace.url)
         }
 
-        func worker(_ name: String, processor: String = "analysis") throws -> ChildProcess {
-            try ChildProcess(name, ["worker", "--ventilator", tasks, "--sink", results, "--threads", "1", "--processor", processor], in: workspace.url)
+        func worker(_ name: String, processor: String = "analysis", extra: [String] = []) throws -> ChildProcess {
+            try ChildProcess(name, ["worker", "--ventilator", tasks, "--sink", results, "--threads", "1", "--processor", processor] + extra, in: workspace.url)
         }
 
         func ventilator(_ inputs: [String], extra: [String] = []) throws -> ChildProcess {
@@ -129,7 +129,7 @@ struct MultiProcessTests {
         try workspace.write("slow.txt", "SLEEP-SECONDS 3 is how long this article takes to analyse.")
         let pipeline = Pipeline(workspace: workspace)
         let sink = try pipeline.sink()
-        let first = try ChildProcess("worker-1", ["worker", "--ventilator", pipeline.tasks, "--sink", pipeline.results, "--threads", "1", "--processor", "slow", "--drain-timeout", "0.5"], in: workspace.url)
+        let first = try pipeline.worker("worker-1", processor: "slow", extra: ["--drain-timeout", "0.5"])
         try await waitUntil(timeout: .seconds(20)) { first.stderr.contains("worker ready") }
         let ventilator = try pipeline.ventilator(["slow.txt"])
         try await Task.sleep(for: .seconds(1))  // the article is leased within milliseconds
