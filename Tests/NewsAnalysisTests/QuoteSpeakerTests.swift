@@ -50,6 +50,54 @@ import Testing
         #expect(try speakers(text) == ["Maria Lopez"])
     }
 
+    @Test func aQuoteGoesOnIntoAParagraphThatOpensWithoutAMark() throws {
+        let text = "Maria Lopez said, \"We were playing against a strong and well drilled team.\n\nIf we had got a draw it would have been a fine result for us.\" After the match, John Smith said, \"We were lucky today and we know it.\""
+        #expect(try speakers(text) == ["Maria Lopez", "Maria Lopez", "John Smith"])
+    }
+
+    @Test func aQuoteGoingOnFromAnAttributedOneIsNotGivenTheNextParagraphsSpeaker() throws {
+        let text = "\"I did not see him coming,\" Maria Lopez said. \"He came off my back and I was not ready for it.\"\n\nJohn Smith said: \"We have been there before and we will be there again.\""
+        #expect(try speakers(text) == ["Maria Lopez", "Maria Lopez", "John Smith"])
+    }
+
+    @Test func theSentenceBeforeInItsParagraphIntroducesAQuote() throws {
+        let text = "\"We will count every vote,\" John Smith said.\n\nMaria Lopez noted the findings show turnout matters. \"A fair count would settle the question in every county of the state.\""
+        // The sentence is reported speech of its own, and introduces the quote.
+        #expect(try speakers(text) == ["John Smith", "Maria Lopez", "Maria Lopez"])
+    }
+
+    @Test func aQuoteStandingAloneAsAParagraphIsAttributedBelowIt() throws {
+        let text = "\"My fears have been realized\"\n\nMaria Lopez told the committee, \"I feared how the call would play in the capital. My fears have been realized.\""
+        #expect(try speakers(text) == ["Maria Lopez", "Maria Lopez"])
+    }
+
+    @Test func aNameAfterADashSignsAQuote() throws {
+        #expect(try speakers("\"So far it is the voters one, the pollsters nil. But it is a long game.\" - Maria Lopez") == ["Maria Lopez"])
+    }
+
+    @Test func theOneQuotedBeforeSpeaksThroughTheOneAfter() throws {
+        let report = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\nJohn Smith called the office twice in March. During the second call, he said, \"somebody ought to pay for this, and soon,\" the prosecutor's office said.")
+        let quote = try #require(report.quotes.first { $0.kind != .mention })
+        #expect(quote.speaker?.name == "John Smith")
+        #expect(quote.via?.name == "the prosecutor's office")
+    }
+
+    @Test(arguments: [
+        ("Senior researcher Anna Berg, of the University of New South Wales's school of public health, said \"it is reasonable to assume that mothers are short of it too.\"", "Anna Berg"),
+        ("Maria Lopez gave her players a talk on Tuesday, telling them to \"believe in themselves and in each other.\"", "Maria Lopez"),
+        ("Critics of the plan were scathing, with one poster writing \"How can people weigh both sides if one side is gone?\"", "one poster"),
+        ("Maria Lopez wept at the count. With tears in her eyes she said, \"Thank you for everything you did for us.\"", "Maria Lopez"),
+        ("Sheldon Smith, via a newspaper, said that Rudolph \"cannot start a fight and then claim that he was bullied.\"", "Sheldon Smith"),
+    ])
+    func subjectsAndSpeakersOfMoreShapes(_ text: String, _ speaker: String) throws {
+        #expect(try speakers(text).compactMap { $0 } == [speaker])
+    }
+
+    @Test func theTitleNamesWhoHoldsIt() throws {
+        let text = "President Maria Lopez spoke to the trade council on Monday. The president said on Tuesday that the state \"is going to have to make a deal that I like.\""
+        #expect(Set(try speakers(text)) == ["Maria Lopez"])
+    }
+
     @Test(arguments: ["gushed", "implored", "emailed", "conceded", "insisted", "accused"])
     func cueVerbsBeyondSaid(_ verb: String) throws {
         let report = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\n\"It was the best night of my life,\" Maria Lopez \(verb) on Tuesday, after the count.")
@@ -128,6 +176,11 @@ import Testing
     @Test func theyAreThePluralSourceBefore() throws {
         let text = "The scientists found crop yields would fall by a tenth in every case they examined. \"The world will need half as much food again by the middle of the century,\" they said."
         #expect(try speakers(text) == ["The scientists"])
+    }
+
+    @Test func theyAreNotAnOrganisationNamedAfterAPreposition() throws {
+        let text = "The report's authors found salt intake had fallen. The study, published in the Medical Journal of Australia this week, covered 1,700 children. \"Adding iodine to salt is the simplest way to prevent the disorder,\" they said."
+        #expect(try speakers(text) == ["The report's authors"])
     }
 
     @Test func noOneFitsNoOneIsNamed() throws {

@@ -100,7 +100,7 @@ struct QuotesBenchCommand: ParsableCommand {
                         let ok = quote.map { sameSpeaker($0.speaker?.name, expected) } ?? false
                         speakerRight.add(ok)
                         if item.speakerForm == "pronoun" { pronounRight.add(ok) }
-                        if errors, !ok { print("  \(key) direct \"\(words.prefix(50))\": \(quote == nil ? "not found" : "speaker \(quote!.speaker?.name ?? "none")"), expected \(expected)") }
+                        if errors, !ok { print("  \(key) direct \"\(words.prefix(50))\": \(quote == nil ? "not found" : "speaker \(quote!.speaker?.name ?? "none")"), expected \(expected) (\(item.speakerForm ?? "?"))") }
                     } else if let quote {
                         unattributedGivenSpeaker.add(quote.speaker != nil)
                     }
@@ -111,11 +111,13 @@ struct QuotesBenchCommand: ParsableCommand {
                     if item.speakerForm == "pronoun", let expected = speaker {
                         let ok = quote.map { sameSpeaker($0.speaker?.name, expected) } ?? false
                         pronounRight.add(ok)
-                        if errors, !ok, let quote { print("  \(key) indirect \"\(words.prefix(50))\": speaker \(quote.speaker?.name ?? "none"), expected \(expected)") }
+                        if errors, !ok, let quote { print("  \(key) indirect \"\(words.prefix(50))\": speaker \(quote.speaker?.name ?? "none"), expected \(expected) (\(item.speakerForm ?? "?"))") }
                     }
                     if errors, quote == nil { print("  \(key) indirect not found: \"\(words.prefix(60))\"") }
                 default:
-                    mentionsWithSpeaker.add(overlapping.contains { $0.kind != .indirect && $0.speaker != nil })
+                    let given = overlapping.first { $0.kind != .indirect && $0.speaker != nil }
+                    mentionsWithSpeaker.add(given != nil)
+                    if errors, let given { print("  \(key) \(item.kind) \"\(words.prefix(50))\": speaker \(given.speaker!.name), expected none") }
                 }
             }
             for quote in report.quotes where quote.kind == .indirect {
@@ -144,12 +146,14 @@ struct QuotesBenchCommand: ParsableCommand {
         return shared * 2 >= min(a.count, b.count)
     }
 
-    /// The same speaker when a word of three letters or more (a surname, a head noun) is in both names.
+    /// The same speaker when a word of three letters or more (a surname, a head noun) is in both
+    /// names, or, for a name of short words only ("Mu Li"), when both have all of its words.
     private func sameSpeaker(_ predicted: String?, _ expected: String) -> Bool {
         guard let predicted else { return false }
-        func words(_ s: String) -> Set<String> {
-            Set(s.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 3 && !["the", "and", "for", "who"].contains($0) })
-        }
-        return !words(predicted).isDisjoint(with: words(expected))
+        func words(_ s: String) -> [String] { s.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init) }
+        func long(_ s: String) -> Set<String> { Set(words(s).filter { $0.count >= 3 && !["the", "and", "for", "who"].contains($0) }) }
+        let (p, e) = (long(predicted), long(expected))
+        if p.isEmpty || e.isEmpty { return !words(expected).isEmpty && Set(words(expected)) == Set(words(predicted)) }
+        return !p.isDisjoint(with: e)
     }
 }

@@ -3,65 +3,83 @@
 /// saying"); a participle ("adding that") keeps the subject of the verb before it; a described
 /// source ("the source") is named by its first, fullest description in the article; a
 /// pronoun is resolved by ``PronounResolver`` ("they" by the plural source or organisation
-/// named just before). Quoted titles, names and single words are mentions, nobody's speech;
-/// attributed sentences that quote no whole statement are reported speech.
+/// named just before); "the president" by the person named with that title. A quote with no
+/// attribution of its own is introduced by the sentence before it in its paragraph (or one
+/// ending on a colon), signed by a name after a dash, or goes on with whoever was quoted last.
+/// Quoted titles, names and single words are mentions, nobody's speech; attributed sentences
+/// that quote no whole statement are reported speech.
 struct QuotePass {
     private struct Attribution {
         var verb: Int
         var subject: Range<Int>?
     }
 
+    private static func set(_ list: String) -> Set<UInt64> { Set(WordLists.words(list).map { FNV.lowercased($0) }) }
+
     static let h = (
         according: FNV.lowercased("according"), to: FNV.lowercased("to"), quoted: FNV.lowercased("quoted"),
-        as: FNV.lowercased("as"), saying: FNV.lowercased("saying"),
-        aux: Set(["had", "has", "have", "was", "is", "were", "will", "would", "also", "then", "later", "previously", "once", "again", "further", "reportedly"].map { FNV.lowercased($0) }),
-        boundary: Set(["that", "and", "but", "while", "as", "because", "when", "which", "who", "after", "before", "if", "than"].map { FNV.lowercased($0) }),
-        prepositions: Set(["in", "at", "from", "of", "with", "for", "on", "close"].map { FNV.lowercased($0) }),
-        pronouns: Set(["he", "she", "they", "i", "we"].map { FNV.lowercased($0) }),
-        inverting: Set(["said", "says", "added", "adds", "asked", "told", "explained", "wrote", "writes", "continued", "noted", "recalled", "replied", "insisted", "warned", "tweeted", "stated", "declared"].map { FNV.lowercased($0) }),
-        determiners: Set(["the", "a", "an", "one", "two", "several", "some", "many", "another", "this", "that"].map { FNV.lowercased($0) }),
-        that: FNV.lowercased("that"),
-        firstPerson: Set(["i", "we"].map { FNV.lowercased($0) }),
-        and: FNV.lowercased("and"), they: FNV.lowercased("they"),
-        /// Words before a quoted name rather than quoted speech.
-        naming: Set(["called", "dubbed", "titled", "entitled", "named", "nicknamed", "so-called", "branded", "labelled", "labeled", "term", "word", "phrase"].map { FNV.lowercased($0) }),
-        /// Verbs whose object is what was said, "that" or not: "said the talks had failed".
-        clauseVerbs: Set(["said", "says", "say", "believes", "believed", "believe", "claimed", "claims", "argued", "argues", "insisted", "insists",
-                          "warned", "warns", "denied", "added", "explained", "explains", "noted", "admitted", "acknowledged", "suggested",
-                          "predicted", "conceded", "stated", "states", "told", "tell", "tells", "wrote", "writes", "reported", "revealed",
-                          "thought", "think", "thinks", "estimated", "recommends", "theorized"].map { FNV.lowercased($0) })
+        as: FNV.lowercased("as"), saying: FNV.lowercased("saying"), that: FNV.lowercased("that"),
+        and: FNV.lowercased("and"), they: FNV.lowercased("they"), with: FNV.lowercased("with"), the: FNV.lowercased("the"),
+        aux: set(WordLists.Quotes.beforeVerb),
+        boundary: set(WordLists.Quotes.clauseBoundaries),
+        prepositions: set(WordLists.Quotes.prepositions),
+        pronouns: set(WordLists.Quotes.subjectPronouns),
+        quantifiers: set(WordLists.Quotes.afterPronoun),
+        inverting: set(WordLists.Quotes.invertingVerbs),
+        determiners: set(WordLists.Quotes.determiners),
+        firstPerson: set("i we"),
+        naming: set(WordLists.Quotes.naming),
+        clauseVerbs: set(WordLists.Quotes.clauseVerbs)
     )
 
     /// A passage in quotation marks: the opening mark and the closing one (or the end of the
-    /// paragraph, for a quote that goes on in the next).
+    /// paragraph, for a quote that goes on in the next). A passage that goes on from the
+    /// paragraph before without a mark of its own has `open` one before its paragraph.
     private struct QuotedSpan {
         var paragraph: Int
         var open: Int
         var close: Int
+        var continued = false
     }
 
     /// Every quoted passage, paragraph by paragraph: straight marks pair up from each
-    /// paragraph's start; a paragraph that opens a quote without closing it quotes to its end.
+    /// paragraph's start; a paragraph that opens a quote without closing it quotes to its end,
+    /// and when the next paragraph opens with no mark, the quote goes on in it to the first
+    /// closing mark ("said, \"We were playing … players. ¶ If we were to get … games.\"").
     private func quotedSpans(_ doc: Document) -> [QuotedSpan] {
         let t = doc.tokens
         var spans: [QuotedSpan] = []
+        var carried = false
         for (paragraph, p) in doc.paragraphs.enumerated() {
             var open = -1
-            var openChar: UInt32 = 0
+            var continued = false
+            // The paragraph's first mark closes the carried quote when it is a closing one, or a
+            // straight one set right after a word ("early.\" After the match").
+            if carried, let first = p.first, !(t[first].kind == .punctuation && t[first].has(.quote)),
+               let mark = p.first(where: { t[$0].kind == .punctuation && t[$0].has(.quote) }),
+               t[mark].first == 0x201D || t[mark].first == 0xBB || t[mark].first == 34 && t[mark - 1].end == t[mark].start {
+                open = first - 1
+                continued = true
+            }
+            carried = false
             for i in p where t[i].kind == .punctuation && t[i].has(.quote) {
                 let v = t[i].first
                 let isOpen = v == 0x201C || v == 0x201E || v == 0xAB || (v == 34 && open < 0)
                 let isClose = v == 0x201D || v == 0xBB || (v == 34 && open >= 0)
-                if isClose, open >= 0, openChar != 0x2018 {
-                    if i > open + 1 { spans.append(QuotedSpan(paragraph: paragraph, open: open, close: i)) }
+                if isClose, open >= 0 {
+                    if i > open + 1 { spans.append(QuotedSpan(paragraph: paragraph, open: open, close: i, continued: continued)) }
                     open = -1
+                    continued = false
                 } else if isOpen {
                     open = i
-                    openChar = v
+                    continued = false
                 }
             }
-            if open >= 0, p.upperBound > open + 1, p.upperBound - open > 3 {
+            // A quote still open at the paragraph's end: kept when it opened here, and carried
+            // into the next paragraph either way; one carried through a whole paragraph is dropped.
+            if open >= 0, !continued, p.upperBound > open + 1, p.upperBound - open > 3 {
                 spans.append(QuotedSpan(paragraph: paragraph, open: open, close: p.upperBound))
+                carried = true
             }
         }
         return spans
@@ -93,7 +111,7 @@ struct QuotePass {
         // attribution of its own right after it continues it.
         var previous: (paragraph: Int, speaker: Quote.Speaker)?
         for span in spans {
-            add(doc, &report, span.open, span.close, sentenceOf, attributions, descriptions, paragraph: span.paragraph, previous: &previous)
+            add(doc, &report, span, sentenceOf, attributions, descriptions, previous: &previous)
         }
         // Reported speech: attributed sentences that quote no whole statement ("He said he
         // worried there would be \"political consequences\"" is reported, with a fragment).
@@ -170,20 +188,24 @@ struct QuotePass {
     /// comma: more, and the clause before the speaker is an opening phrase, not what was said.
     static let longestTrailingPhrase = 5
 
-    private func add(_ doc: Document, _ report: inout AnalysisReport, _ open: Int, _ close: Int, _ sentenceOf: [Int32],
+    private func add(_ doc: Document, _ report: inout AnalysisReport, _ span: QuotedSpan, _ sentenceOf: [Int32],
                      _ attributions: [[Attribution]], _ descriptions: [UInt64: Range<Int>],
-                     paragraph: Int, previous: inout (paragraph: Int, speaker: Quote.Speaker)?) {
+                     previous: inout (paragraph: Int, speaker: Quote.Speaker)?) {
         let t = doc.tokens
+        let (open, close, paragraph) = (span.open, span.close, span.paragraph)
         var a = open + 1, b = close
         while b > a, t[b - 1].kind == .punctuation, t[b - 1].first == 44 || t[b - 1].first == 59 || t[b - 1].first == 58 { b -= 1 }
         guard b > a else { return }
         let words = (a..<b).filter { t[$0].kind != .punctuation }.count
         guard words >= 1 else { return }
         let before = open > 0 ? t[open - 1] : nil
-        let startsClause = before == nil || t[open].has(.sentenceStart) || t[open].has(.lineStart)
+        // A quote opens a clause of its own after a comma or colon, at a sentence's start, or
+        // right after its verb ("said \"it is reasonable …\"").
+        let startsClause = span.continued || before == nil || t[open].has(.sentenceStart) || t[open].has(.lineStart)
             || (before!.kind == .punctuation && (before!.first == 44 || before!.first == 58))
+            || (doc.lex[open - 1].contains(.speechVerb) && before!.has(.lowercase) && !Self.h.naming.contains(before!.lower))
         // The sentences the quote touches, and the ones around it for a quote that is a sentence.
-        let first = Int(sentenceOf[open] >= 0 ? sentenceOf[open] : sentenceOf[a])
+        let first = Int(sentenceOf[open] >= 0 && !span.continued ? sentenceOf[open] : sentenceOf[a])
         let last = Int(sentenceOf[close - 1] >= 0 ? sentenceOf[close - 1] : Int32(first))
         var candidates: [Attribution] = []
         if first >= 0 {
@@ -196,11 +218,27 @@ struct QuotePass {
                                        kind: .mention, verb: nil, speaker: nil))
             return
         }
-        if candidates.isEmpty, first >= 0, kind == .direct {
-            // `Galantino called the ruling "dangerous": ¶ "We face ..."`: the sentence before
-            // that ends on a colon introduces the quote.
-            if first > 0, let end = doc.sentences[first - 1].last, doc.isPunct(end, 58) { candidates += attributions[first - 1] }
-            if candidates.isEmpty, last + 1 < attributions.count { candidates += attributions[last + 1].filter { $0.verb - close < 12 } }
+        // The speaker quoted last in this paragraph or the one before: a direct quote with no
+        // attribution of its own goes on with them (`"A," Trump implored. "Make sure you
+        // vote."`, a quote that opens the next paragraph, or one carried on into it).
+        let continuing = previous.flatMap { paragraph - $0.paragraph <= 1 ? $0.speaker : nil }
+        if span.continued, continuing != nil { candidates = [] }
+        if candidates.isEmpty, first >= 0, kind == .direct, !span.continued {
+            // The sentence before introduces the quote: one that ends on a colon (`Galantino
+            // called the ruling "dangerous": ¶ "We face ..."`), or one of the same paragraph
+            // ("Heald noted the findings show … \"An air-quality cleanup …\"").
+            if first > 0, let end = doc.sentences[first - 1].last,
+               doc.isPunct(end, 58) || doc.isPunct(end, 59) || doc.paragraphs[paragraph].contains(end) {
+                candidates += attributions[first - 1]
+            }
+            // The sentence after: in the same paragraph when no one is being quoted on, or
+            // opening the next one after a quote that stands alone as a paragraph (a quoted
+            // subhead above the attribution).
+            let alone = doc.paragraphs[paragraph].first == open && doc.paragraphs[paragraph].last.map { $0 <= close + 1 } == true
+            if candidates.isEmpty, continuing == nil, last + 1 < attributions.count, let next = doc.sentences[last + 1].first,
+               doc.paragraphs[paragraph].contains(next) || alone {
+                candidates += attributions[last + 1].filter { $0.verb - close < 12 }
+            }
         }
         var best: Attribution?
         var bestDistance = Int.max
@@ -216,16 +254,43 @@ struct QuotePass {
             via = reporter
             speaker = Quote.Speaker(name: report.entities[quoted.entity].name, entity: quoted.entity, mention: doc.located(tokens: quoted.range))
         }
-        // `"A," Trump implored. "Make sure you vote."`, or a quote that opens the next paragraph:
-        // a direct quote with no attribution of its own goes on with the last speaker quoted.
-        if kind == .direct, speaker == nil, best == nil, let previous, paragraph - previous.paragraph <= 1 {
-            speaker = Quote.Speaker(name: previous.speaker.name, entity: previous.speaker.entity, mention: nil)
+        // `he said, "…," the prosecutor's office said`: the one before speaks, through the one after.
+        if let best, via == nil, best.verb < open, open - best.verb <= 3, let speaker,
+           let reporter = candidates.first(where: { $0.verb > close && $0.verb - close <= 6 && $0.subject != nil }),
+           case let reported = resolve(doc, reporter.subject!, before: open, descriptions, report.entities), reported.name != speaker.name {
+            via = reported
         }
-        if startsClause, let speaker { previous = (paragraph, speaker) }
+        // `"So far, it's the Internet: 1." - Matthew Ingram`: a name after a dash signs the quote.
+        if speaker == nil, let signer = signature(doc, after: close, report.entities) {
+            speaker = Quote.Speaker(name: report.entities[signer.entity].name, entity: signer.entity, mention: doc.located(tokens: signer.range))
+        }
+        if kind == .direct, speaker == nil, best == nil, let continuing {
+            speaker = Quote.Speaker(name: continuing.name, entity: continuing.entity, mention: nil)
+        }
+        // A quote whose own attribution names its speaker, whole or a fragment, is who the next
+        // unattributed one goes on with.
+        if let speaker, startsClause || best != nil { previous = (paragraph, speaker) }
         let text = doc.text(Int(t[a].start), Int(t[b - 1].end))
         report.quotes.append(Quote(text: text, start: Int(t[a].start), end: Int(t[b - 1].end), kind: kind,
                                    verb: best.map { doc.text(tokens: $0.verb..<($0.verb + 1)) }, speaker: speaker, via: via))
     }
+
+    /// A person named alone after a dash right behind a quote's closing mark, up to the end of
+    /// the line or sentence.
+    private func signature(_ doc: Document, after close: Int, _ entities: [Entity]) -> (entity: Int, range: Range<Int>)? {
+        let t = doc.tokens
+        var k = close + 1
+        while k < t.count, t[k].kind == .punctuation, !isDash(t[k].first) { k += 1 }
+        guard k + 1 < t.count, t[k].kind == .punctuation, isDash(t[k].first), !doc.entityAt.isEmpty, doc.entityAt[k + 1] >= 0 else { return nil }
+        let e = Int(doc.entityAt[k + 1])
+        guard entities[e].type == .person else { return nil }
+        var end = k + 2
+        while end < t.count, doc.entityAt[end] == doc.entityAt[k + 1] { end += 1 }
+        guard end == t.count || t[end].has(.lineStart) || t[end].has(.sentenceStart) || doc.isPunct(end, 46) || doc.isPunct(end, 44) else { return nil }
+        return (e, (k + 1)..<end)
+    }
+
+    private func isDash(_ v: UInt32) -> Bool { v == 45 || v == 0x2013 || v == 0x2014 }
 
     /// A person named alone between an attribution's verb and the quote ("said Olmert, \"",
     /// "said that Olmert \""): the one whose words the quote gives.
@@ -234,7 +299,8 @@ struct QuotePass {
         var a = from, b = to
         if a < b, t[a].lower == Self.h.that { a += 1 }
         while b > a, t[b - 1].kind == .punctuation, doc.isPunct(b - 1, 44) || doc.isPunct(b - 1, 58) { b -= 1 }
-        guard a < b, !doc.entityAt.isEmpty, doc.entityAt[a] >= 0 else { return nil }
+        // Set off from the quote: "said that Rudolph \"can't …\"" quotes the speaker on Rudolph.
+        guard b < to, a < b, !doc.entityAt.isEmpty, doc.entityAt[a] >= 0 else { return nil }
         let e = Int(doc.entityAt[a])
         guard entities[e].type == .person, (a..<b).allSatisfy({ doc.entityAt[$0] == doc.entityAt[a] }) else { return nil }
         return (e, a..<b)
@@ -273,8 +339,9 @@ struct QuotePass {
                 let afterComma = i > s.lowerBound && (doc.isPunct(i - 1, 44) || (t[i - 1].has(.quote) && i >= 2 && doc.isPunct(i - 2, 44)))
                 // "adding that ...": a participle after a comma keeps the subject of the verb before,
                 // and so does a verb after "and" ("he asked ... and said").
-                if subject == nil, afterComma && isParticiple(doc, i) || i > s.lowerBound && t[i - 1].lower == Self.h.and,
-                   let prev = out.last?.subject { subject = prev }
+                if subject == nil, afterComma && isParticiple(doc, i) || i > s.lowerBound && t[i - 1].lower == Self.h.and {
+                    subject = out.last?.subject ?? (afterComma ? openingSubject(doc, s, entities) : nil)
+                }
                 // "..., said Smith." / "\"...,\" said the minister.": the subject follows the verb.
                 if subject == nil, afterComma || (i > s.lowerBound && t[i - 1].has(.quote)), Self.h.inverting.contains(t[i].lower) {
                     subject = phraseAfter(doc, i + 1, s, closed: true)
@@ -299,7 +366,7 @@ struct QuotePass {
         var end = verb
         while end > s.lowerBound, Self.h.aux.contains(t[end - 1].lower) || doc.isAdverb(end - 1) || doc.lex[end - 1].contains(.calendar) { end -= 1 }
         if end - 1 > s.lowerBound, doc.isPunct(end - 1, 44), !t[end - 2].has(.quote),
-           let comma = (max(s.lowerBound, end - 10)..<(end - 1)).last(where: { doc.isPunct($0, 44) }), comma > s.lowerBound,
+           let comma = (max(s.lowerBound, end - Self.longestAppositive)..<(end - 1)).last(where: { doc.isPunct($0, 44) }), comma > s.lowerBound,
            !(comma + 1..<(end - 1)).contains(where: { Self.h.boundary.contains(t[$0].lower) || doc.lex[$0].contains(.speechVerb) }) {
             // "The secretary general of CEI, Nunzio Galantino, said": a person set off is the speaker.
             let between = (comma + 1)..<(end - 1)
@@ -310,17 +377,40 @@ struct QuotePass {
         while start > s.lowerBound, end - start < 10 {
             let p = start - 1
             if t[p].kind == .punctuation, !t[p].has(.possessive) { break }
-            if Self.h.boundary.contains(t[p].lower) { break }
+            // "with one poster writing": a clause of its own.
+            if Self.h.boundary.contains(t[p].lower) || t[p].lower == Self.h.with { break }
             if doc.lex[p].contains(.speechVerb), t[p].has(.lowercase) { break }
             start -= 1
         }
         guard start < end else { return nil }
+        // A subject pronoun is the subject alone: "With tears in her eyes she said", "at the
+        // station where they said" (and "they all said").
+        if let k = (start..<end).last(where: { Self.h.pronouns.contains(t[$0].lower) && !Self.h.firstPerson.contains(t[$0].lower) }), k > start,
+           k == end - 1 || k == end - 2 && Self.h.quantifiers.contains(t[end - 1].lower) {
+            return k..<end
+        }
         // Keep it to a noun phrase: it must hold a name, a pronoun or a source noun, or be a
         // short one that a determiner opens ("the doctor said", "one poster wrote").
         let ok = (start..<end).contains { k in
             (t[k].has(.capitalized) && !doc.lex[k].contains(.stopword)) || Self.h.pronouns.contains(t[k].lower) || doc.lex[k].contains(.sourceNoun)
         } || (end - start <= 4 && end - start >= 2 && Self.h.determiners.contains(t[start].lower))
         return ok ? start..<end : nil
+    }
+
+    /// Tokens an appositive between commas may span: "Mu Li, of the University of NSW's
+    /// school of public health, said".
+    static let longestAppositive = 16
+
+    /// The person or pronoun a sentence opens with ("Boudreau gave his players a pep talk,
+    /// telling them …"): the subject of a participle with no verb of speech before it.
+    private func openingSubject(_ doc: Document, _ s: Range<Int>, _ entities: [Entity]) -> Range<Int>? {
+        let t = doc.tokens
+        let k = s.lowerBound
+        if Self.h.pronouns.contains(t[k].lower), !Self.h.firstPerson.contains(t[k].lower) { return k..<(k + 1) }
+        guard !doc.entityAt.isEmpty, doc.entityAt[k] >= 0, entities[Int(doc.entityAt[k])].type == .person else { return nil }
+        var e = k + 1
+        while e < s.upperBound, doc.entityAt[e] == doc.entityAt[k] { e += 1 }
+        return e < s.upperBound && !t[e].has(.possessive) ? k..<e : nil
     }
 
     /// The noun phrase right after a verb ("said the minister", "according to officials").
@@ -371,6 +461,11 @@ struct QuotePass {
             if entities[e].type != .place, k + 1 >= r.upperBound || !t[k + 1].has(.possessive) { entity = e }
         }
         if entity >= 0 { return Quote.Speaker(name: entities[entity].name, entity: entity, mention: mention) }
+        // "The president said": the person named with that title before ("President Donald Trump").
+        if r.count == 2, t[r.lowerBound].lower == Self.h.the, doc.lex[r.lowerBound + 1].contains(.title),
+           let e = titleHolder(doc, title: t[r.lowerBound + 1].lower, before: r.lowerBound, entities) {
+            return Quote.Speaker(name: entities[e].name, entity: e, mention: mention)
+        }
         if r.count == 1, Self.h.pronouns.contains(t[r.lowerBound].lower), let e = PronounResolver.antecedent(of: r.lowerBound, doc, entities) {
             return Quote.Speaker(name: entities[e].name, entity: e, mention: mention)
         }
@@ -382,6 +477,21 @@ struct QuotePass {
         return Quote.Speaker(name: mention.text, entity: nil, mention: mention)
     }
 
+    /// The person last named with `title` right before their name ("President Donald Trump",
+    /// "coach Hernan Gomez"), in the ``titleReach`` tokens before token `k`.
+    private func titleHolder(_ doc: Document, title: UInt64, before k: Int, _ entities: [Entity]) -> Int? {
+        var j = k - 1
+        while j > 0, k - j < Self.titleReach {
+            let e = doc.entityAt[j]
+            if e >= 0, doc.entityAt[j - 1] != e, entities[Int(e)].type == .person, doc.tokens[j - 1].lower == title { return Int(e) }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// Tokens back from "the president" that are searched for who holds the title: a long article.
+    static let titleReach = 3000
+
     /// Sources "they" can be: the nearest organisation named, or plural source noun ("the
     /// report's authors", "officials"), in the last few sentences.
     private func pluralSource(_ doc: Document, before k: Int, _ entities: [Entity]) -> Range<Int>? {
@@ -391,7 +501,13 @@ struct QuotePass {
             if doc.entityAt[j] >= 0, entities[Int(doc.entityAt[j])].type == .organization {
                 var a = j
                 while a > 0, doc.entityAt[a - 1] == doc.entityAt[j] { a -= 1 }
-                return a..<(j + 1)
+                // Not one named after a preposition ("published in the Medical Journal"): a
+                // subject is what "they" goes back to.
+                var p = a - 1
+                if p >= 0, t[p].lower == Self.h.the { p -= 1 }
+                if p < 0 || !Self.h.prepositions.contains(t[p].lower) { return a..<(j + 1) }
+                j = a - 1
+                continue
             }
             if doc.lex[j].contains(.sourceNoun), t[j].has(.lowercase), doc.scalars[Int(t[j].end) - 1] == "s" {
                 // The noun with its determiner and modifiers: "the report's authors".

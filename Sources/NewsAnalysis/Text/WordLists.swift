@@ -30,7 +30,7 @@ enum WordLists {
         praised reminded assured vowed promised pledged reiterated observed complained maintained \
         according quipped exclaimed whispered shouted testified insisting accused accuses gushed \
         implored implores emailed texted messaged conceding conceded admitting pleaded pleads \
-        boasted bragged cautioned mused lamented joked retorted snapped fumed scoffed \
+        begged begs boasted bragged cautioned mused lamented joked retorted snapped fumed scoffed \
         stating telling explaining noting warning writing arguing claiming announcing reasoned revealed \
         disclosed recounted informed answered asserted asserts alleged alleges contended contends \
         responding replying stressing recalling say tell state believe believes believed think thinks \
@@ -112,6 +112,31 @@ enum WordLists {
         member members student students parent parents author authors researcher researchers scientist \
         scientists company firm agency group union campaigners protesters teachers teacher residents
         """
+
+    /// The words the quote pass reads attributions by.
+    enum Quotes {
+        /// Between a subject and its verb of speech: "had also said", "later told".
+        static let beforeVerb = "had has have was is were will would also then later previously once again further reportedly"
+        /// Words a speaker's noun phrase does not reach back or on across.
+        static let clauseBoundaries = "that and but while as because when which who after before if than"
+        /// Where a description's head noun ends: "a senior source in the Office".
+        static let prepositions = "in at from of with for on close"
+        static let subjectPronouns = "he she they i we"
+        /// Words that may follow a subject pronoun: "they all said".
+        static let afterPronoun = "all both each too themselves himself herself"
+        /// Verbs that come before their subject after a quote: "\"…,\" said the minister".
+        static let invertingVerbs = "said says added adds asked told explained wrote writes continued noted recalled replied insisted warned tweeted stated declared"
+        /// Words that open a short description of a speaker: "the doctor said", "one poster wrote".
+        static let determiners = "the a an one two several some many another this that"
+        /// Words before a quoted name rather than quoted speech.
+        static let naming = "called dubbed titled entitled named nicknamed so-called branded labelled labeled term word phrase"
+        /// Verbs whose object is what was said, "that" or not: "said the talks had failed".
+        static let clauseVerbs = """
+            said says say believes believed believe claimed claims argued argues insisted insists warned warns denied added \
+            explained explains noted admitted acknowledged suggested predicted conceded stated states told tell tells wrote \
+            writes reported revealed thought think thinks estimated recommends theorized
+            """
+    }
 
     static func words(_ list: String) -> [String] {
         list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
