@@ -26,6 +26,12 @@ public enum ArticleJSON {
             }
             return parse(fields, source: source, maximumBodyBytes: maximumBodyBytes)
         }
+        return parseWithFoundation(bytes, source: source, maximumBodyBytes: maximumBodyBytes)
+    }
+
+    /// The same through `JSONSerialization` alone: the path for any line the fast reader
+    /// declines, and the yardstick `copydesk bench input` measures that reader against.
+    package static func parseWithFoundation(_ bytes: [UInt8], source: String, maximumBodyBytes: Int) -> Result<ArticleRecord, ArticleJSONError> {
         guard Self.nestingDepth(bytes) <= maximumDepth else { return .failure(.tooDeep(limit: maximumDepth)) }
         let object: Any
         do {
