@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func theOneQuotedBeforeSpeaksThroughTheOneAfter() throws {
-        let report = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\nJohn Smith called the office twice in March. During the second call, he said, \"somebody ought to pay for this, and soon,\" the prosecutor's office said.")
+        let report = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\nJohn Smith called the office twice in March. During the second call, he asked about the budget, called the mayor a fraud and said, \"somebody ought to pay for this, and soon,\" the prosecutor's office said.")
         let quote = try #require(report.quotes.first { $0.kind != .mention })
         #expect(quote.speaker?.name == "John Smith")
         #expect(quote.via?.name == "the prosecutor's office")
@@ -181,6 +181,11 @@ import Testing
     @Test func theyAreNotAnOrganisationNamedAfterAPreposition() throws {
         let text = "The report's authors found salt intake had fallen. The study, published in the Medical Journal of Australia this week, covered 1,700 children. \"Adding iodine to salt is the simplest way to prevent the disorder,\" they said."
         #expect(try speakers(text) == ["The report's authors"])
+    }
+
+    @Test func theyAreNotAGroupNamedAfterAPreposition() throws {
+        let text = "The scientists found crop yields would fall by a tenth. Their rivals spent the week lashing out at critics of the study. \"The world will need half as much food again by the middle of the century,\" they said."
+        #expect(try speakers(text) == ["The scientists"])
     }
 
     @Test func noOneFitsNoOneIsNamed() throws {

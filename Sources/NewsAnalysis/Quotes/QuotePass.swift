@@ -152,9 +152,7 @@ struct QuotePass {
         for a in attributions {
             // "I think", "we said": the writer's or an interviewee's own voice, not a report.
             guard let subject = a.subject, !(subject.count == 1 && Self.h.firstPerson.contains(t[subject.lowerBound].lower)) else { continue }
-            // "Olmert, the source said, reminded them that ...": an aside says who reports, not what.
-            if a.verb + 1 < end, doc.isPunct(a.verb + 1, 44), subject.upperBound <= a.verb, subject.lowerBound > s.lowerBound,
-               doc.isPunct(subject.lowerBound - 1, 44) { continue }
+            if isAside(doc, a, s) { continue }
             var content: Range<Int>?
             if t[a.verb].lower == Self.h.according {
                 if a.verb == s.lowerBound, let comma = (subject.upperBound..<end).first(where: { doc.isPunct($0, 44) }) {
@@ -337,10 +335,14 @@ struct QuotePass {
             } else {
                 subject = phraseBefore(doc, i, s, entities)
                 let afterComma = i > s.lowerBound && (doc.isPunct(i - 1, 44) || (t[i - 1].has(.quote) && i >= 2 && doc.isPunct(i - 2, 44)))
-                // "adding that ...": a participle after a comma keeps the subject of the verb before,
-                // and so does a verb after "and" ("he asked ... and said").
-                if subject == nil, afterComma && isParticiple(doc, i) || i > s.lowerBound && t[i - 1].lower == Self.h.and {
-                    subject = out.last?.subject ?? (afterComma ? openingSubject(doc, s, entities) : nil)
+                // "the source said, adding that ...": a participle after a comma keeps the subject of
+                // the verb before, or else the sentence's ("Boudreau gave them a talk, telling them");
+                // a verb after "and" keeps that of the last verb with one ("he asked ..., called ...
+                // and said"), an aside's apart ("Olmert, the source said, reminded ... and asked").
+                if subject == nil, afterComma && isParticiple(doc, i) {
+                    subject = out.last?.subject ?? openingSubject(doc, s, entities)
+                } else if subject == nil, i > s.lowerBound, t[i - 1].lower == Self.h.and {
+                    subject = out.last(where: { $0.subject != nil && !isAside(doc, $0, s) })?.subject
                 }
                 // "..., said Smith." / "\"...,\" said the minister.": the subject follows the verb.
                 if subject == nil, afterComma || (i > s.lowerBound && t[i - 1].has(.quote)), Self.h.inverting.contains(t[i].lower) {
@@ -350,6 +352,14 @@ struct QuotePass {
             out.append(Attribution(verb: i, subject: subject))
         }
         return out
+    }
+
+    /// "Olmert, the source said, reminded them that ...": an attribution set off by commas says
+    /// who reports, not what.
+    private func isAside(_ doc: Document, _ a: Attribution, _ s: Range<Int>) -> Bool {
+        guard let subject = a.subject else { return false }
+        return a.verb + 1 < s.upperBound && doc.isPunct(a.verb + 1, 44) && subject.upperBound <= a.verb
+            && subject.lowerBound > s.lowerBound && doc.isPunct(subject.lowerBound - 1, 44)
     }
 
     private func isParticiple(_ doc: Document, _ i: Int) -> Bool {
@@ -501,24 +511,30 @@ struct QuotePass {
             if doc.entityAt[j] >= 0, entities[Int(doc.entityAt[j])].type == .organization {
                 var a = j
                 while a > 0, doc.entityAt[a - 1] == doc.entityAt[j] { a -= 1 }
-                // Not one named after a preposition ("published in the Medical Journal"): a
-                // subject is what "they" goes back to.
-                var p = a - 1
-                if p >= 0, t[p].lower == Self.h.the { p -= 1 }
-                if p < 0 || !Self.h.prepositions.contains(t[p].lower) { return a..<(j + 1) }
+                // Not one named after a preposition ("published in the Medical Journal",
+                // "lashing out at teachers"): a subject is what "they" goes back to.
+                if !afterPreposition(doc, a) { return a..<(j + 1) }
                 j = a - 1
                 continue
             }
             if doc.lex[j].contains(.sourceNoun), t[j].has(.lowercase), doc.scalars[Int(t[j].end) - 1] == "s" {
                 // The noun with its determiner and modifiers: "the report's authors".
                 var a = j
-                while a > 0, j - a < 3, t[a - 1].kind == .word, !Self.h.boundary.contains(t[a - 1].lower),
+                while a > 0, j - a < 3, t[a - 1].kind == .word, !Self.h.boundary.contains(t[a - 1].lower), !Self.h.prepositions.contains(t[a - 1].lower),
                       t[a - 1].has(.lowercase) || t[a - 1].has(.possessive) || Self.h.determiners.contains(t[a - 1].lower) { a -= 1 }
-                return a..<(j + 1)
+                if !afterPreposition(doc, a) { return a..<(j + 1) }
+                j = a
             }
             j -= 1
         }
         return nil
+    }
+
+    /// Whether the phrase that starts at token `a` is the object of a preposition ("in the …").
+    private func afterPreposition(_ doc: Document, _ a: Int) -> Bool {
+        var p = a - 1
+        if p >= 0, doc.tokens[p].lower == Self.h.the { p -= 1 }
+        return p >= 0 && Self.h.prepositions.contains(doc.tokens[p].lower)
     }
 
     /// Tokens back from "they" that are searched for its source: about two sentences.
