@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func aQuoteGoesOnIntoAParagraphThatOpensWithoutAMark() throws {
-        let text = "Maria Lopez said, \"We were playing against a strong and well drilled team.\n\nIf we had got a draw it would have been a fine result for us.\" After the match, John Smith said, \"We were lucky today and we know it.\""
+        let text = "Maria Lopez said, \"We went into the game without our captain.\n\nWe came out of it with a point and a lot to think about.\" After the match, John Smith said, \"We were lucky today and we know it.\""
         #expect(try speakers(text) == ["Maria Lopez", "Maria Lopez", "John Smith"])
     }
 
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func theOneQuotedBeforeSpeaksThroughTheOneAfter() throws {
-        let report = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\nJohn Smith called the office twice in March. During the second call, he asked about the budget, called the mayor a fraud and said, \"somebody ought to pay for this, and soon,\" the prosecutor's office said.")
+        let report = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\nJohn Smith called the office twice in March. During the second call, he asked about the budget, called the mayor a fraud and said, \"this cannot go on, not for another week,\" the prosecutor's office said.")
         let quote = try #require(report.quotes.first { $0.kind != .mention })
         #expect(quote.speaker?.name == "John Smith")
         #expect(quote.via?.name == "the prosecutor's office")
@@ -85,9 +85,9 @@ import Testing
     @Test(arguments: [
         ("Senior researcher Anna Berg, of the University of New South Wales's school of public health, said \"it is reasonable to assume that mothers are short of it too.\"", "Anna Berg"),
         ("Maria Lopez gave her players a talk on Tuesday, telling them to \"believe in themselves and in each other.\"", "Maria Lopez"),
-        ("Critics of the plan were scathing, with one poster writing \"How can people weigh both sides if one side is gone?\"", "one poster"),
-        ("Maria Lopez wept at the count. With tears in her eyes she said, \"Thank you for everything you did for us.\"", "Maria Lopez"),
-        ("Sheldon Smith, via a newspaper, said that Rudolph \"cannot start a fight and then claim that he was bullied.\"", "Sheldon Smith"),
+        ("Critics of the plan were scathing, with one reader writing \"Why was nobody told about the plan before the vote?\"", "one reader"),
+        ("Maria Lopez waited for the count. At the door of the hall she said, \"Thank you for everything you did for us.\"", "Maria Lopez"),
+        ("Sheldon Smith, via a newspaper, said that Carter \"cannot start a fight and then say that he was the one pushed.\"", "Sheldon Smith"),
     ])
     func subjectsAndSpeakersOfMoreShapes(_ text: String, _ speaker: String) throws {
         #expect(try speakers(text).compactMap { $0 } == [speaker])
@@ -179,12 +179,12 @@ import Testing
     }
 
     @Test func theyAreNotAnOrganisationNamedAfterAPreposition() throws {
-        let text = "The report's authors found salt intake had fallen. The study, published in the Medical Journal of Australia this week, covered 1,700 children. \"Adding iodine to salt is the simplest way to prevent the disorder,\" they said."
+        let text = "The report's authors found bus use had fallen. The study, published in the British Medical Journal this week, covered 1,700 towns. \"Cheaper fares are the simplest way to bring riders back,\" they said."
         #expect(try speakers(text) == ["The report's authors"])
     }
 
     @Test func theyAreNotAGroupNamedAfterAPreposition() throws {
-        let text = "The scientists found crop yields would fall by a tenth. Their rivals spent the week lashing out at critics of the study. \"The world will need half as much food again by the middle of the century,\" they said."
+        let text = "The scientists found crop yields would fall by a tenth. Their rivals spent the week arguing with critics of the study. \"The world will need half as much food again by the middle of the century,\" they said."
         #expect(try speakers(text) == ["The scientists"])
     }
 

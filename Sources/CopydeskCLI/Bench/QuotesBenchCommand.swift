@@ -147,7 +147,7 @@ struct QuotesBenchCommand: ParsableCommand {
     }
 
     /// The same speaker when a word of three letters or more (a surname, a head noun) is in both
-    /// names, or, for a name of short words only ("Mu Li"), when both have all of its words.
+    /// names, or, for a name of short words only ("Li Na"), when both have all of its words.
     private func sameSpeaker(_ predicted: String?, _ expected: String) -> Bool {
         guard let predicted else { return false }
         func words(_ s: String) -> [String] { s.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init) }

@@ -45,7 +45,7 @@ struct QuotePass {
     /// Every quoted passage, paragraph by paragraph: straight marks pair up from each
     /// paragraph's start; a paragraph that opens a quote without closing it quotes to its end,
     /// and when the next paragraph opens with no mark, the quote goes on in it to the first
-    /// closing mark ("said, \"We were playing … players. ¶ If we were to get … games.\"").
+    /// closing mark ("said, \"We lost the first half. ¶ We won the second.\"").
     private func quotedSpans(_ doc: Document) -> [QuotedSpan] {
         let t = doc.tokens
         var spans: [QuotedSpan] = []
@@ -54,7 +54,7 @@ struct QuotePass {
             var open = -1
             var continued = false
             // The paragraph's first mark closes the carried quote when it is a closing one, or a
-            // straight one set right after a word ("early.\" After the match").
+            // straight one set right after a word ("today.\" Later she").
             if carried, let first = p.first, !(t[first].kind == .punctuation && t[first].has(.quote)),
                let mark = p.first(where: { t[$0].kind == .punctuation && t[$0].has(.quote) }),
                t[mark].first == 0x201D || t[mark].first == 0xBB || t[mark].first == 34 && t[mark - 1].end == t[mark].start {
@@ -224,7 +224,7 @@ struct QuotePass {
         if candidates.isEmpty, first >= 0, kind == .direct, !span.continued {
             // The sentence before introduces the quote: one that ends on a colon (`Galantino
             // called the ruling "dangerous": ¶ "We face ..."`), or one of the same paragraph
-            // ("Heald noted the findings show … \"An air-quality cleanup …\"").
+            // ("Lopez noted the count was late. \"We will wait …\"").
             if first > 0, let end = doc.sentences[first - 1].last,
                doc.isPunct(end, 58) || doc.isPunct(end, 59) || doc.paragraphs[paragraph].contains(end) {
                 candidates += attributions[first - 1]
@@ -258,7 +258,7 @@ struct QuotePass {
            case let reported = resolve(doc, reporter.subject!, before: open, descriptions, report.entities), reported.name != speaker.name {
             via = reported
         }
-        // `"So far, it's the Internet: 1." - Matthew Ingram`: a name after a dash signs the quote.
+        // `"We will be back." - Maria Lopez`: a name after a dash signs the quote.
         if speaker == nil, let signer = signature(doc, after: close, report.entities) {
             speaker = Quote.Speaker(name: report.entities[signer.entity].name, entity: signer.entity, mention: doc.located(tokens: signer.range))
         }
@@ -297,7 +297,7 @@ struct QuotePass {
         var a = from, b = to
         if a < b, t[a].lower == Self.h.that { a += 1 }
         while b > a, t[b - 1].kind == .punctuation, doc.isPunct(b - 1, 44) || doc.isPunct(b - 1, 58) { b -= 1 }
-        // Set off from the quote: "said that Rudolph \"can't …\"" quotes the speaker on Rudolph.
+        // Set off from the quote: "said that Smith \"cannot …\"" quotes the speaker on Smith.
         guard b < to, a < b, !doc.entityAt.isEmpty, doc.entityAt[a] >= 0 else { return nil }
         let e = Int(doc.entityAt[a])
         guard entities[e].type == .person, (a..<b).allSatisfy({ doc.entityAt[$0] == doc.entityAt[a] }) else { return nil }
@@ -336,7 +336,7 @@ struct QuotePass {
                 subject = phraseBefore(doc, i, s, entities)
                 let afterComma = i > s.lowerBound && (doc.isPunct(i - 1, 44) || (t[i - 1].has(.quote) && i >= 2 && doc.isPunct(i - 2, 44)))
                 // "the source said, adding that ...": a participle after a comma keeps the subject of
-                // the verb before, or else the sentence's ("Boudreau gave them a talk, telling them");
+                // the verb before, or else the sentence's ("Lopez gave them a talk, telling them");
                 // a verb after "and" keeps that of the last verb with one ("he asked ..., called ...
                 // and said"), an aside's apart ("Olmert, the source said, reminded ... and asked").
                 if subject == nil, afterComma && isParticiple(doc, i) {
@@ -387,14 +387,14 @@ struct QuotePass {
         while start > s.lowerBound, end - start < 10 {
             let p = start - 1
             if t[p].kind == .punctuation, !t[p].has(.possessive) { break }
-            // "with one poster writing": a clause of its own.
+            // "with one reader writing": a clause of its own.
             if Self.h.boundary.contains(t[p].lower) || t[p].lower == Self.h.with { break }
             if doc.lex[p].contains(.speechVerb), t[p].has(.lowercase) { break }
             start -= 1
         }
         guard start < end else { return nil }
-        // A subject pronoun is the subject alone: "With tears in her eyes she said", "at the
-        // station where they said" (and "they all said").
+        // A subject pronoun is the subject alone: "At the door of the hall she said", "at the
+        // office where they said" (and "they all said").
         if let k = (start..<end).last(where: { Self.h.pronouns.contains(t[$0].lower) && !Self.h.firstPerson.contains(t[$0].lower) }), k > start,
            k == end - 1 || k == end - 2 && Self.h.quantifiers.contains(t[end - 1].lower) {
             return k..<end
@@ -407,11 +407,11 @@ struct QuotePass {
         return ok ? start..<end : nil
     }
 
-    /// Tokens an appositive between commas may span: "Mu Li, of the University of NSW's
+    /// Tokens an appositive between commas may span: "Anna Berg, of the university's
     /// school of public health, said".
     static let longestAppositive = 16
 
-    /// The person or pronoun a sentence opens with ("Boudreau gave his players a pep talk,
+    /// The person or pronoun a sentence opens with ("Lopez gave her players a talk,
     /// telling them …"): the subject of a participle with no verb of speech before it.
     private func openingSubject(_ doc: Document, _ s: Range<Int>, _ entities: [Entity]) -> Range<Int>? {
         let t = doc.tokens
@@ -511,8 +511,8 @@ struct QuotePass {
             if doc.entityAt[j] >= 0, entities[Int(doc.entityAt[j])].type == .organization {
                 var a = j
                 while a > 0, doc.entityAt[a - 1] == doc.entityAt[j] { a -= 1 }
-                // Not one named after a preposition ("published in the Medical Journal",
-                // "lashing out at teachers"): a subject is what "they" goes back to.
+                // Not one named after a preposition ("published in the Lancet",
+                // "arguing with teachers"): a subject is what "they" goes back to.
                 if !afterPreposition(doc, a) { return a..<(j + 1) }
                 j = a - 1
                 continue

@@ -126,7 +126,7 @@ enum WordLists {
         static let afterPronoun = "all both each too themselves himself herself"
         /// Verbs that come before their subject after a quote: "\"…,\" said the minister".
         static let invertingVerbs = "said says added adds asked told explained wrote writes continued noted recalled replied insisted warned tweeted stated declared"
-        /// Words that open a short description of a speaker: "the doctor said", "one poster wrote".
+        /// Words that open a short description of a speaker: "the doctor said", "one reader wrote".
         static let determiners = "the a an one two several some many another this that"
         /// Words before a quoted name rather than quoted speech.
         static let naming = "called dubbed titled entitled named nicknamed so-called branded labelled labeled term word phrase"
