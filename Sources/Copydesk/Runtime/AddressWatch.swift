@@ -9,10 +9,15 @@ import Synchronization
 /// say so. All that while the I/O thread waits, and every socket of the process waits with it:
 /// a worker's heartbeats stopped, so the ventilator declared it lost, and `zmq_ctx_term` waited
 /// too, so a role told to stop hung. Lookups done here hold up no socket. They also overlap: a
-/// lookup still waiting after 250 ms does not hold up the next (up to ``maximumLookups`` at
-/// once), so the peer's new address is seen within about a second of its name answering again,
-/// not after the stuck lookup's 10 s. A lookup that never returns holds up only its thread,
-/// which nobody joins.
+/// lookup still waiting does not hold up the next, so the peer's new address is seen within
+/// about a second of its name answering again, not after the stuck lookup's 10 s (glibc asks
+/// at 0 s and 5 s, and gives up at 10 s). The lookups are spread over that time: the more are
+/// waiting, the longer the wait before another starts (250 ms, then 500 ms from 8 waiting, a
+/// second from 16), so their questions keep reaching the server about every second however
+/// long the name stays silent, without more than ``maximumLookups`` threads. (With 8 every
+/// 250 ms, they were all asked in the first 2 s and answered at 10 s, and a name that came back
+/// at 7 s was seen at 10.) A lookup that never returns holds up only its thread, which nobody
+/// joins.
 final class AddressWatch: Sendable {
     /// The host and port of `endpoint` when its host is a name to look up (`tcp://sink:5571`);
     /// `nil` for numeric addresses, `*`, interface names and other transports.
@@ -27,7 +32,7 @@ final class AddressWatch: Sendable {
         return inet_pton(AF_INET, host, &probe) == 1 ? nil : (host, port)
     }
 
-    static let maximumLookups = 8
+    static let maximumLookups = 32
 
     private struct State {
         /// The addresses last found, as endpoints (`tcp://10.88.0.5:5571`), IPv4 first.
@@ -43,19 +48,25 @@ final class AddressWatch: Sendable {
     private let changes = Atomic<UInt64>(0)
     private let stopped = Atomic<Bool>(false)
 
-    /// Starts looking up `host` every `interval`, every 250 ms while it does not resolve or a
+    /// Starts looking up `host` every `interval`, and more often while it does not resolve or a
     /// lookup is still waiting.
     init(host: String, port: String, interval: Duration = .seconds(1)) {
         // The thread keeps the watch alive until it has seen the stop.
         let thread = Thread {
             while !self.stopped.load(ordering: .relaxed) {
                 self.startLookup(host, port)
-                let settled = self.state.withLock { $0.pending == 0 && $0.lastFound }
-                self.sleep(settled ? interval : .milliseconds(250))
+                let (settled, pending) = self.state.withLock { ($0.pending == 0 && $0.lastFound, $0.pending) }
+                self.sleep(settled ? interval : Self.retryInterval(pending: pending))
             }
         }
         thread.name = "resolve \(host)"
         thread.start()
+    }
+
+    /// How long to wait before another lookup while `pending` are still waiting: 250 ms for
+    /// each four waiting, and never less than 250 ms.
+    static func retryInterval(pending: Int) -> Duration {
+        .milliseconds(250) * max(1, pending / 4)
     }
 
     private func startLookup(_ host: String, _ port: String) {
