@@ -32,7 +32,6 @@ public final class Analyzer: Sendable {
 
     let lexicon: Lexicon
     let tagger: TaggerModel
-    let meaningLexicon: MeaningLexicon
     public let options: Options
     /// Texts longer than this, in code points, throw ``AnalysisError/tooLarge(scalars:limit:)``.
     public let maximumScalars: Int
@@ -45,26 +44,24 @@ public final class Analyzer: Sendable {
     /// Loads the bundled lexicon, with `tagger` instead of the bundled weights when given.
     public convenience init(tagger: TaggerModel?, maximumScalars: Int = Analyzer.defaultMaximumScalars, options: Options = Options()) throws {
         let lexicon = try Lexicon.bundled()
-        self.init(lexicon: lexicon, tagger: try tagger ?? TaggerModel.bundled(), meaning: try MeaningLexicon.bundled(),
-                  maximumScalars: maximumScalars, options: options)
+        self.init(lexicon: lexicon, tagger: try tagger ?? TaggerModel.bundled(), maximumScalars: maximumScalars, options: options)
     }
 
-    init(lexicon: Lexicon, tagger: TaggerModel, meaning: MeaningLexicon, maximumScalars: Int, options: Options) {
+    init(lexicon: Lexicon, tagger: TaggerModel, maximumScalars: Int, options: Options) {
         self.lexicon = lexicon
         self.tagger = tagger
-        self.meaningLexicon = meaning
         self.maximumScalars = maximumScalars
         self.options = options
     }
 
     /// The same analyzer with other tagger weights (cross-validation trains one per fold).
     public func with(tagger: TaggerModel) -> Analyzer {
-        Analyzer(lexicon: lexicon, tagger: tagger, meaning: meaningLexicon, maximumScalars: maximumScalars, options: options)
+        Analyzer(lexicon: lexicon, tagger: tagger, maximumScalars: maximumScalars, options: options)
     }
 
     /// The same analyzer (sharing its loaded resources) with other options.
     public func with(options: Options) -> Analyzer {
-        Analyzer(lexicon: lexicon, tagger: tagger, meaning: meaningLexicon, maximumScalars: maximumScalars, options: options)
+        Analyzer(lexicon: lexicon, tagger: tagger, maximumScalars: maximumScalars, options: options)
     }
 
     /// Trains tagger weights on gold entity spans with this analyzer's lexicon and gazetteer.
@@ -163,14 +160,12 @@ public final class Analyzer: Sendable {
         return (report, summary)
     }
 
-    /// Part 2, over the same tokens: each token's meaning entry is looked up once, then every
-    /// pass reads it.
+    /// Part 2, over the same tokens and the meaning each token got in the document's one
+    /// lexicon lookup.
     private func runMeaningPasses(_ doc: inout Document, _ report: inout AnalysisReport, published: String?, forTraining: Bool,
                                   clock: PassClock?) -> SummaryCandidates? {
-        doc.meaning = meaningLexicon.view(of: doc.tokens)
         if doc.entityAt.isEmpty { doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count) }
-        clock?.lap("meaning lookup")
-        DatePass().run(&doc, &report, published: DatePass.publicationDate(published, lexicon: lexicon, meaning: meaningLexicon))
+        DatePass().run(&doc, &report, published: DatePass.publicationDate(published, lexicon: lexicon))
         doc.prepareContent()
         clock?.lap("dates")
         AmountPass().run(doc, &report)

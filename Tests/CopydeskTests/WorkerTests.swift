@@ -37,7 +37,7 @@ import ZeroMQ
                 }
             }, logger: Self.logger)
             let stop = StopSignal()
-            let io = SocketThread(name: "worker-io-test") { try? worker.run(context: context, stop: stop) }
+            let io = SocketThread(name: "worker-io-test") { _ = try? worker.run(context: context, stop: stop) }
             defer {
                 stop.request()
                 io.join()

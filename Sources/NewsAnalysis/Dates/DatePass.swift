@@ -26,11 +26,10 @@ struct DatePass {
 
     /// The day a publication date names: ISO 8601 ("2008-06-12T09:00:00Z") or written out as
     /// feeds and pages give it ("Tue, 10 Jun 2008 04:00:00 GMT", "June 10, 2008").
-    static func publicationDate(_ published: String?, lexicon: Lexicon, meaning: MeaningLexicon) -> CivilDate? {
+    static func publicationDate(_ published: String?, lexicon: Lexicon) -> CivilDate? {
         guard let published, !published.isEmpty, published.utf8.count <= 200 else { return nil }
         if let d = parseISO(published) { return d }
         var doc = Document(scalars: Array(published.unicodeScalars), lexicon: lexicon)
-        doc.meaning = meaning.view(of: doc.tokens)
         doc.inDate = [Bool](repeating: false, count: doc.tokens.count)
         for i in doc.tokens.indices {
             if let f = DatePass().absolute(doc, i, doc.tokens.count, nil), f.kind == .absolute, let d = f.day { return d }

@@ -37,17 +37,21 @@ struct Place: Sendable {
     let population: Int
 }
 
-/// The word lists, the personal-name lists, the gazetteer and the word classes, loaded once
-/// and shared read-only.
+/// The word lists, the personal-name lists, the gazetteer, the word classes and part 2's word
+/// meanings, loaded once and shared read-only.
 final class Lexicon: Sendable {
-    /// What is known of a word: its flags, and its entry in ``wordForms`` (-1: none).
+    /// What is known of a word: its flags, its entry in ``wordForms`` (-1: none) and in
+    /// ``meanings`` (0: none).
     struct Word: Sendable {
         var flags: LexFlags = []
         var wordClass: Int32 = -1
+        var meaning: UInt32 = 0
     }
 
-    /// Per-word facts keyed by ``FNV/lowercased(_:)``: one lookup per token.
+    /// Per-word facts keyed by ``FNV/lowercased(_:)``: one lookup per token, for both parts.
     let words: [UInt64: Word]
+    /// The distinct word meanings (``MeaningLexicon/entries``); index 0 is the empty one.
+    let meanings: [WordMeaning]
     /// Multi-word and single-word place names keyed by ``FNV/phrase(_:)`` of their tokens.
     let phrases: [UInt64: PhraseEntry]
     let places: [Place]
@@ -70,7 +74,7 @@ final class Lexicon: Sendable {
         var length: Int8
     }
 
-    init(gazetteer: String, names: String, wordClasses: WordClasses) {
+    init(gazetteer: String, names: String, wordClasses: WordClasses, meaning: MeaningLexicon) {
         let abbreviations = Set(WordLists.words(WordLists.abbreviations).map { FNV.lowercased($0) })
         let tokenizer = Tokenizer(abbreviations: abbreviations)
         // Word classes first, then every list's flags on the same entries: one dictionary.
@@ -87,6 +91,7 @@ final class Lexicon: Sendable {
         mark(WordLists.placeNouns, .placeNoun)
         mark(WordLists.calendar, .calendar)
         mark(WordLists.sourceNouns, .sourceNoun)
+        for (key, id) in meaning.ids { words[key, default: Word()].meaning = id }
 
         var firstNameSexes: [UInt64: PronounResolver.Sex] = [:]
         for line in names.split(separator: "\n") {
@@ -158,6 +163,7 @@ final class Lexicon: Sendable {
             if tokens.count == 1 { words[tokens[0].lower, default: Word()].flags.insert(.metonym) }
         }
         self.words = words
+        self.meanings = meaning.entries
         self.phrases = phrases
         self.places = places
         self.demonyms = demonyms
@@ -176,7 +182,8 @@ final class Lexicon: Sendable {
             }
             return try String(contentsOf: url, encoding: .utf8)
         }
-        return Lexicon(gazetteer: try load("gazetteer"), names: try load("names"), wordClasses: WordClasses(tsv: try load("words")))
+        return Lexicon(gazetteer: try load("gazetteer"), names: try load("names"), wordClasses: WordClasses(tsv: try load("words")),
+                       meaning: MeaningLexicon(tone: try load("tone")))
     }
 
     @inline(__always) func word(_ hash: UInt64) -> Word { words[hash] ?? Word() }

@@ -198,9 +198,7 @@ struct EventPass {
         var a = u.lowerBound
         while a < before, t[a].kind == .punctuation, t[a].has(.quote) { a += 1 }
         guard a < before, doc.entityAt[a] >= 0 else { return [] }
-        let e = doc.entityAt[a]
-        var b = a
-        while b < before, doc.entityAt[b] == e { b += 1 }
+        let b = doc.mention(at: a, within: a..<before).upperBound
         guard b < before, let s = phraseEnding(doc, b - 1, u, report) else { return [] }
         if t[b].kind == .word, t[b].has(.lowercase), !doc.lex[b].contains(.stopword) || doc.meaning[b].flags.contains(.verbGroup) { return [s] }
         if doc.isPunct(b, 44) {
@@ -230,10 +228,8 @@ struct EventPass {
         let t = doc.tokens
         guard j >= u.lowerBound, t[j].kind == .word else { return nil }
         if doc.entityAt[j] >= 0 {
-            let e = doc.entityAt[j]
-            var a = j
-            while a - 1 >= u.lowerBound, doc.entityAt[a - 1] == e { a -= 1 }
-            return Side(range: a..<(j + 1), entity: Int(e), name: report.entities[Int(e)].name)
+            let e = Int(doc.entityAt[j])
+            return Side(range: doc.mention(at: j, within: u.lowerBound..<(j + 1)), entity: e, name: report.entities[e].name)
         }
         if t[j].lower == Self.h.he || t[j].lower == Self.h.she {
             guard var s = resolvePronoun(doc, j, report) else { return nil }
@@ -300,8 +296,7 @@ struct EventPass {
         while n < u.upperBound, n - a < 5, doc.entityAt[n] < 0, t[n].has(.capitalized), doc.lex[n].contains(.title) || doc.lex[n].contains(.demonym) { n += 1 }
         if n < u.upperBound, doc.entityAt[n] >= 0 {
             let e = doc.entityAt[n]
-            var b = n
-            while b < u.upperBound, doc.entityAt[b] == e { b += 1 }
+            var b = doc.mention(at: n, within: n..<u.upperBound).upperBound
             // "X's rhetoric": the possessed noun belongs to the phrase.
             if b < u.upperBound, t[b].has(.possessive) {
                 b += 1

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Part 2's word table: the VADER tone lexicon (shipped in `Resources/tone.tsv`, MIT), calendar
-/// and number words, the topic taxonomy and the action triggers, merged into one dictionary
-/// keyed like the tokenizer's ``Token/lower`` hashes. Loaded once per ``Analyzer``; read-only.
-final class MeaningLexicon: Sendable {
+/// and number words, the topic taxonomy and the action triggers, one entry per word keyed like
+/// the tokenizer's ``Token/lower`` hashes. The ``Lexicon`` merges the keys into its own
+/// dictionary, so a token costs one lookup for both parts, and keeps only ``entries``.
+struct MeaningLexicon {
     /// The distinct entries; index 0 is the empty one (a word the table does not know).
     let entries: [WordMeaning]
     /// Token hash to index in ``entries``.
@@ -155,13 +156,6 @@ final class MeaningLexicon: Sendable {
         self.ids = ids
     }
 
-    /// Each token's entry, as a 4-byte index per token (a 10 MB article has two million tokens).
-    func view(of tokens: [Token]) -> MeaningView {
-        var out = [UInt32](repeating: 0, count: tokens.count)
-        for k in tokens.indices where tokens[k].kind != .punctuation { out[k] = ids[tokens[k].lower] ?? 0 }
-        return MeaningView(entries: entries, ids: out)
-    }
-
     /// A word's regular inflections, over-generated on purpose (a form that is no word never matches).
     static func inflections(_ base: String) -> [String] {
         var out = [base, base + "s", base + "es", base + "ed", base + "ing"]
@@ -180,14 +174,6 @@ final class MeaningLexicon: Sendable {
             }
         }
         return out
-    }
-
-    static func bundled() throws -> MeaningLexicon {
-        guard let url = Bundle.module.url(forResource: "tone", withExtension: "tsv", subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: "tone", withExtension: "tsv") else {
-            throw AnalysisError.missingResource("tone.tsv")
-        }
-        return MeaningLexicon(tone: try String(contentsOf: url, encoding: .utf8))
     }
 
     /// Common words that carry no topic of their own: never a keyword alone, and they end a

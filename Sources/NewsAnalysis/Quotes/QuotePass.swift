@@ -282,8 +282,7 @@ struct QuotePass {
         guard k + 1 < t.count, t[k].kind == .punctuation, isDash(t[k].first), !doc.entityAt.isEmpty, doc.entityAt[k + 1] >= 0 else { return nil }
         let e = Int(doc.entityAt[k + 1])
         guard entities[e].type == .person else { return nil }
-        var end = k + 2
-        while end < t.count, doc.entityAt[end] == doc.entityAt[k + 1] { end += 1 }
+        let end = doc.mention(at: k + 1, within: (k + 1)..<t.count).upperBound
         guard end == t.count || t[end].has(.lineStart) || t[end].has(.sentenceStart) || doc.isPunct(end, 46) || doc.isPunct(end, 44) else { return nil }
         return (e, (k + 1)..<end)
     }
@@ -401,10 +400,16 @@ struct QuotePass {
         }
         // Keep it to a noun phrase: it must hold a name, a pronoun or a source noun, or be a
         // short one that a determiner opens ("the doctor said", "one poster wrote").
-        let ok = (start..<end).contains { k in
-            (t[k].has(.capitalized) && !doc.lex[k].contains(.stopword)) || Self.h.pronouns.contains(t[k].lower) || doc.lex[k].contains(.sourceNoun)
-        } || (end - start <= 4 && end - start >= 2 && Self.h.determiners.contains(t[start].lower))
+        let ok = namesASource(doc, start..<end) || (end - start <= 4 && end - start >= 2 && Self.h.determiners.contains(t[start].lower))
         return ok ? start..<end : nil
+    }
+
+    /// Whether a phrase can name who speaks: it holds a name, a pronoun or a source noun.
+    private func namesASource(_ doc: Document, _ r: Range<Int>) -> Bool {
+        r.contains { k in
+            let tok = doc.tokens[k]
+            return tok.has(.capitalized) && !doc.lex[k].contains(.stopword) || Self.h.pronouns.contains(tok.lower) || doc.lex[k].contains(.sourceNoun)
+        }
     }
 
     /// Tokens an appositive between commas may span: "Anna Berg, of the university's
@@ -418,8 +423,7 @@ struct QuotePass {
         let k = s.lowerBound
         if Self.h.pronouns.contains(t[k].lower), !Self.h.firstPerson.contains(t[k].lower) { return k..<(k + 1) }
         guard !doc.entityAt.isEmpty, doc.entityAt[k] >= 0, entities[Int(doc.entityAt[k])].type == .person else { return nil }
-        var e = k + 1
-        while e < s.upperBound, doc.entityAt[e] == doc.entityAt[k] { e += 1 }
+        let e = doc.mention(at: k, within: s).upperBound
         return e < s.upperBound && !t[e].has(.possessive) ? k..<e : nil
     }
 
@@ -438,10 +442,7 @@ struct QuotePass {
         // An inverted subject ends the clause: "said the minister." not "reminded the Russians that".
         if closed, end < s.upperBound, t[end].kind != .punctuation { return nil }
         if Self.h.boundary.contains(t[from].lower) { return nil }
-        let ok = (from..<end).contains { k in
-            (t[k].has(.capitalized) && !doc.lex[k].contains(.stopword)) || Self.h.pronouns.contains(t[k].lower) || doc.lex[k].contains(.sourceNoun)
-        }
-        return ok ? from..<end : nil
+        return namesASource(doc, from..<end) ? from..<end : nil
     }
 
     /// The head noun of a description ("source" in "a senior source in the Office").
@@ -509,8 +510,7 @@ struct QuotePass {
         var j = k - 1
         while j >= 0, k - j < Self.pluralSourceReach {
             if doc.entityAt[j] >= 0, entities[Int(doc.entityAt[j])].type == .organization {
-                var a = j
-                while a > 0, doc.entityAt[a - 1] == doc.entityAt[j] { a -= 1 }
+                let a = doc.mention(at: j, within: 0..<(j + 1)).lowerBound
                 // Not one named after a preposition ("published in the Lancet",
                 // "arguing with teachers"): a subject is what "they" goes back to.
                 if !afterPreposition(doc, a) { return a..<(j + 1) }

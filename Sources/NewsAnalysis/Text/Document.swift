@@ -35,8 +35,8 @@ struct Document {
     var entityAt: [Int32] = []
     /// The sex of each entity of the report, for resolving pronouns (``PronounResolver``).
     var entitySexes: [PronounResolver.Sex] = []
-    /// Part 2: each token's entry in the ``MeaningLexicon`` (empty until part 2 runs).
-    var meaning = MeaningView.empty
+    /// Each token's word meaning (``Lexicon/meanings``), found in the same lookup; part 2 reads it.
+    let meaning: MeaningView
     /// Part 2: tokens inside a date or time expression (amounts skip them).
     var inDate: [Bool] = []
     /// Part 2: words that can carry the subject (see `Document+Content.swift`), and their
@@ -49,14 +49,20 @@ struct Document {
         let tokens = lexicon.tokenizer.tokenize(scalars)
         var lex = [LexFlags](repeating: [], count: tokens.count)
         var wordClass = [Int32](repeating: -1, count: tokens.count)
-        for i in tokens.indices where tokens[i].kind == .word {
+        // A 4-byte index per token: a 10 MB article has two million tokens.
+        var meaning = [UInt32](repeating: 0, count: tokens.count)
+        for i in tokens.indices where tokens[i].kind != .punctuation {
             let w = lexicon.word(tokens[i].lower)
+            meaning[i] = w.meaning
+            // Meanings for numbers too, as part 2 always read them; flags and classes for words.
+            guard tokens[i].kind == .word else { continue }
             lex[i] = w.flags
             wordClass[i] = w.wordClass
         }
         self.tokens = tokens
         self.lex = lex
         self.wordClass = wordClass
+        self.meaning = MeaningView(entries: lexicon.meanings, ids: meaning)
         // Lines: a token that starts a line closes the one before.
         var lines: [Line] = []
         var first = 0
@@ -153,5 +159,15 @@ struct Document {
 
     @inline(__always) func isPunct(_ i: Int, _ v: UInt32) -> Bool {
         i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].first == v
+    }
+
+    /// The tokens of the entity mention that token `k` is in, no further than `bounds`: the run
+    /// of tokens around `k` that ``entityAt`` gives the same entity.
+    func mention(at k: Int, within bounds: Range<Int>) -> Range<Int> {
+        let e = entityAt[k]
+        var a = k, b = k + 1
+        while a > bounds.lowerBound, entityAt[a - 1] == e { a -= 1 }
+        while b < bounds.upperBound, entityAt[b] == e { b += 1 }
+        return a..<b
     }
 }
