@@ -30,6 +30,7 @@ struct SinkCommand: ParsableCommand {
     @Option(help: "Serve Prometheus metrics over HTTP at this endpoint, such as tcp://*:9571 (env COPYDESK_METRICS; default none).")
     var metrics: String?
 
+    @OptionGroup var endpoints: EndpointsFileOption
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var security: SecurityOptions
 
@@ -49,8 +50,10 @@ struct SinkCommand: ParsableCommand {
         let sink = try Sink(configuration, logger: logger)
         let metricsServer = try MetricsOptions.start(metrics, metrics: sink.metrics, context: context, logger: logger)
         defer { metricsServer?.shutdown() }
+        let endpointsFile = endpoints.endpointsFile, metricsEndpoint = metricsServer?.endpoint
         try sink.run(context: context, stop: stop) { endpoint in
             FileHandle.standardOutput.write(Data("sink results=\(endpoint)\n".utf8))
+            EndpointsFileOption.write(["results": endpoint, "metrics": metricsEndpoint], to: endpointsFile, logger: logger, stop: stop)
         }
         withExtendedLifetime(trap) {}
     }

@@ -50,6 +50,7 @@ struct VentilatorCommand: ParsableCommand {
     @Option(help: "Serve Prometheus metrics over HTTP at this endpoint, such as tcp://*:9570 (env COPYDESK_METRICS; default none).")
     var metrics: String?
 
+    @OptionGroup var endpoints: EndpointsFileOption
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var security: SecurityOptions
 
@@ -85,9 +86,11 @@ struct VentilatorCommand: ParsableCommand {
         let ventilator = try Ventilator(configuration, logger: logger)
         let metricsServer = try MetricsOptions.start(metrics, metrics: ventilator.metrics, context: context, logger: logger)
         defer { metricsServer?.shutdown() }
-        try ventilator.run(context: context, stop: stop) { endpoints in
+        let endpointsFile = endpoints.endpointsFile, metricsEndpoint = metricsServer?.endpoint
+        try ventilator.run(context: context, stop: stop) { bound in
             // One line on stdout that scripts (and tests) can wait for.
-            FileHandle.standardOutput.write(Data("ventilator tasks=\(endpoints.tasks) intake=\(endpoints.intake ?? "none")\n".utf8))
+            FileHandle.standardOutput.write(Data("ventilator tasks=\(bound.tasks) intake=\(bound.intake ?? "none")\n".utf8))
+            EndpointsFileOption.write(["tasks": bound.tasks, "intake": bound.intake, "metrics": metricsEndpoint], to: endpointsFile, logger: logger, stop: stop)
         }
         withExtendedLifetime(trap) {}
     }

@@ -11,25 +11,31 @@ import FoundationNetworking
 /// `/metrics` on the ventilator and the sink, in Prometheus' text format, and `copydesk status`.
 @Suite(.serialized, .timeLimit(.minutes(2)))
 struct MetricsTests {
-    /// `http://127.0.0.1:PORT/metrics` from a role's `metrics=tcp://...` announcement.
-    func metricsURL(_ process: ChildProcess) throws -> String {
-        let line = try #require(process.stdout.split(separator: "\n").first { $0.hasPrefix("metrics=") })
-        return "http://" + line.dropFirst("metrics=tcp://".count) + "/metrics"
+    /// `http://127.0.0.1:PORT/metrics` from a role's `metrics` endpoint, `tcp://127.0.0.1:PORT`.
+    func metricsURL(_ endpoints: [String: String]) throws -> String {
+        let endpoint = try #require(endpoints["metrics"])
+        return "http://" + endpoint.dropFirst("tcp://".count) + "/metrics"
     }
 
     @Test func rolesExposeWhatTheyDidAndStatusShowsIt() async throws {
         let workspace = try Workspace()
         let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 50)
+        // The kernel picks every port but the tasks one, which the sink needs before the
+        // ventilator starts; each role says what it bound in its endpoints file.
         let tasks = "tcp://127.0.0.1:\(Workspace.freePort())"
-        let results = "tcp://127.0.0.1:\(Workspace.freePort())"
-        let intake = "tcp://127.0.0.1:\(Workspace.freePort())"
-        let sink = try ChildProcess("sink", ["sink", "-o", "out.jsonl", "--results", results, "--ventilator", tasks, "--metrics", "tcp://127.0.0.1:*"], in: workspace.url)
-        let ventilator = try ChildProcess("ventilator", ["ventilator", "--tasks", tasks, "--sink", results, "--intake", intake, "--metrics", "tcp://127.0.0.1:*"], in: workspace.url)
+        let sink = try ChildProcess("sink", ["sink", "-o", "out.jsonl", "--results", "tcp://127.0.0.1:*", "--ventilator", tasks, "--metrics", "tcp://127.0.0.1:*",
+                                             "--endpoints-file", "sink.json"], in: workspace.url)
+        let sinkEndpoints = try await workspace.boundEndpoints("sink.json", of: sink)
+        let results = try #require(sinkEndpoints["results"])
+        let ventilator = try ChildProcess("ventilator", ["ventilator", "--tasks", tasks, "--sink", results, "--intake", "tcp://127.0.0.1:*", "--metrics", "tcp://127.0.0.1:*",
+                                                         "--endpoints-file", "ventilator.json"], in: workspace.url)
         let worker = try ChildProcess("worker", ["worker", "--ventilator", tasks, "--sink", results, "--threads", "1"], in: workspace.url)
-        try await ventilator.waitForOutput(containing: "metrics=")
-        try await sink.waitForOutput(containing: "metrics=")
-        let ventilatorURL = try metricsURL(ventilator)
-        let sinkURL = try metricsURL(sink)
+        let ventilatorEndpoints = try await workspace.boundEndpoints("ventilator.json", of: ventilator)
+        #expect(ventilatorEndpoints["tasks"] == tasks)
+        let intake = try #require(ventilatorEndpoints["intake"])
+        #expect(intake.hasPrefix("tcp://127.0.0.1:") && !intake.hasSuffix(":*"))
+        let ventilatorURL = try metricsURL(ventilatorEndpoints)
+        let sinkURL = try metricsURL(sinkEndpoints)
 
         #expect(try await ChildProcess("submit", ["submit", "generated.jsonl", "--to", intake], in: workspace.url).waitForExit() == 0)
         try await waitUntil { workspace.lineCount("out.jsonl") >= generated.count }

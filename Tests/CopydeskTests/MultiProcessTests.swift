@@ -167,15 +167,22 @@ struct MultiProcessTests {
         #expect(workers.filter { !$0.process.isRunning && $0.process.terminationReason == .uncaughtSignal }.count == 2)
     }
 
+    /// An endpoints file nobody could write is refused before the role binds anything.
+    @Test func anEndpointsFileInNoDirectoryIsRefused() async throws {
+        let workspace = try Workspace()
+        let sink = try ChildProcess("sink", ["sink", "-o", "out.jsonl", "--results", "tcp://127.0.0.1:*", "--endpoints-file", "missing/sink.json"], in: workspace.url)
+        #expect(try await sink.waitForExit(timeout: .seconds(20)) != 0)
+        #expect(sink.stderr.contains("--endpoints-file: no directory"), "\(sink.stderr)")
+    }
+
     @Test func submittedArticlesComeOutLikeFileInputs() async throws {
         let workspace = try Workspace()
         let generated = try workspace.writeGeneratedArticles("generated.jsonl", count: 200)
         let pipeline = Pipeline(workspace: workspace)
-        let intake = "tcp://127.0.0.1:\(Workspace.freePort())"
         let sink = try pipeline.sink()
         let worker = try pipeline.worker("worker")
-        let ventilator = try pipeline.ventilator([], extra: ["--intake", intake])
-        try await ventilator.waitForOutput(containing: "intake=")
+        let ventilator = try pipeline.ventilator([], extra: ["--intake", "tcp://127.0.0.1:*", "--endpoints-file", "ventilator.json"])
+        let intake = try #require(try await workspace.boundEndpoints("ventilator.json", of: ventilator)["intake"])
         let submit = try ChildProcess("submit", ["submit", "generated.jsonl", Workspace.seeds.path, "--to", intake], in: workspace.url)
         #expect(try await submit.waitForExit() == 0)
         #expect(submit.stdout.contains("\(generated.count + 1) accepted (0 of them duplicates), 0 rejected"))

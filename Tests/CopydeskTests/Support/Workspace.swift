@@ -48,6 +48,14 @@ struct Workspace {
         }
     }
 
+    /// The endpoints a role bound, from the `--endpoints-file` it was given (`name`), once it
+    /// has written it; so a test can let the kernel choose the port (`tcp://127.0.0.1:*`).
+    func boundEndpoints(_ name: String, of role: ChildProcess) async throws -> [String: String] {
+        try await waitUntil(timeout: .seconds(30)) { FileManager.default.fileExists(atPath: path(name)) || !role.process.isRunning }
+        let data = try #require(FileManager.default.contents(atPath: path(name)), "\(role.name) exited before it was ready: \(role.stderr.suffix(500))")
+        return try JSONDecoder().decode([String: String].self, from: data)
+    }
+
     /// The JSON objects of a JSON Lines file.
     func records(in name: String) throws -> [[String: Any]] {
         guard let data = FileManager.default.contents(atPath: path(name)) else { return [] }
