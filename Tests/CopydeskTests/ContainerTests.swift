@@ -128,8 +128,8 @@ struct ContainerTests {
         try workspace.write("image/Dockerfile", runtime.replacingOccurrences(of: Self.buildOutputCopy, with: "COPY opt/copydesk /opt/copydesk"))
         let installed = workspace.url.appendingPathComponent("image/opt/copydesk")
         try FileManager.default.createDirectory(at: installed, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: Podman.releaseDirectory.path) where name == "copydesk" || name.hasSuffix(".resources") {
-            try FileManager.default.copyItem(at: Podman.releaseDirectory.appendingPathComponent(name), to: installed.appendingPathComponent(name))
+        for name in try FileManager.default.contentsOfDirectory(atPath: ReleaseBuild.directory.path) where name == "copydesk" || name.hasSuffix(".resources") {
+            try FileManager.default.copyItem(at: ReleaseBuild.directory.appendingPathComponent(name), to: installed.appendingPathComponent(name))
         }
         _ = try await project.podman("build", "-q", "-t", tag, workspace.path("image"))
         // The image starts: the runtime packages hold every library the binary loads.

@@ -19,8 +19,9 @@ final class ChildProcess: @unchecked Sendable {
     /// - Parameters:
     ///   - namespace: A network namespace to run in (through `ip netns exec`).
     ///   - environment: Variables to set on top of the test's own.
+    ///   - executable: Another `copydesk` binary than ``executable`` (``ReleaseBuild/fresh``).
     init(_ name: String, _ arguments: [String], in directory: URL, stdin: FileHandle? = nil, namespace: String? = nil,
-         environment: [String: String] = [:]) throws {
+         environment: [String: String] = [:], executable: URL = ChildProcess.executable) throws {
         self.name = name
         stdoutPath = directory.appendingPathComponent("\(name).out").path
         stderrPath = directory.appendingPathComponent("\(name).err").path
@@ -28,9 +29,9 @@ final class ChildProcess: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         if let namespace {
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/ip")
-            process.arguments = ["netns", "exec", namespace, Self.executable.path] + arguments
+            process.arguments = ["netns", "exec", namespace, executable.path] + arguments
         } else {
-            process.executableURL = Self.executable
+            process.executableURL = executable
             process.arguments = arguments
         }
         process.currentDirectoryURL = directory

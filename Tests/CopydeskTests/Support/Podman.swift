@@ -5,8 +5,6 @@ import Foundation
 enum Podman {
     /// The binary the image gets: what Deploy/Dockerfile's build stage builds, built on the host
     /// (the build stage needs a registry, which CI does not have) by `.ci/run`.
-    static let buildCommand = "swift build -c release --product copydesk --static-swift-stdlib"
-    static let releaseDirectory = PythonProcess.repository.appendingPathComponent(".build/release")
 
     /// Why the container test cannot run here, or `nil` when it can.
     static let unavailableReason: String? = {
@@ -16,13 +14,12 @@ enum Podman {
         guard (try? runNow(["podman", "image", "exists", "debian:bookworm-slim"])) != nil else {
             return "no debian:bookworm-slim image (.ci/run makes one with debootstrap --variant=minbase and podman import)"
         }
-        let binary = releaseDirectory.appendingPathComponent("copydesk")
-        guard let built = modified(binary) else { return "no release binary: run `\(buildCommand)` (.ci/run does)" }
-        if let libraries = try? runNow(["ldd", binary.path]), libraries.contains("libswiftCore") {
-            return "the release binary links the Swift runtime dynamically: run `\(buildCommand)`"
+        guard ReleaseBuild.built != nil else { return "no release binary: run `\(ReleaseBuild.command)` (.ci/run does)" }
+        if let libraries = try? runNow(["ldd", ReleaseBuild.binary.path]), libraries.contains("libswiftCore") {
+            return "the release binary links the Swift runtime dynamically: run `\(ReleaseBuild.command)`"
         }
-        if let newest = newestSource(), newest > built {
-            return "the release binary is older than Sources/: run `\(buildCommand)`"
+        if ReleaseBuild.isStale {
+            return "the release binary is older than Sources/: run `\(ReleaseBuild.command)`"
         }
         return nil
     }()
@@ -117,15 +114,5 @@ enum Podman {
         let command: String
         let output: String
         var description: String { "\(command) failed:\n\(output.suffix(3000))" }
-    }
-
-    private static func modified(_ url: URL) -> Date? {
-        try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
-    }
-
-    private static func newestSource() -> Date? {
-        let sources = PythonProcess.repository.appendingPathComponent("Sources")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: [.contentModificationDateKey])
-        return (files?.allObjects as? [URL] ?? []).compactMap(modified).max()
     }
 }
