@@ -25,13 +25,13 @@ import Testing
     }
 
     @Test func aStatementOfSeveralSentencesInStraightQuotesIsAttributedAfterItCloses() throws {
-        let text = "\"The effects depend on how severe it is. So if we go to the pregnant woman, she will not make enough of it,\" Professor Cres Eastman said."
-        #expect(try speakers(text) == ["Cres Eastman"])
+        let text = "\"The harm depends on how long it lasts. So if we look at the children, they will not grow as they should,\" Professor Helen Marsh said."
+        #expect(try speakers(text) == ["Helen Marsh"])
     }
 
     @Test(arguments: [
-        ("After the match, Hernan Gomez, the Panama coach, said, \"We have learned a lot from today's game.\"", "Hernan Gomez"),
-        ("The secretary general of the union, Nunzio Galantino, said: \"We face a dangerous sentence and we will fight it.\"", "Nunzio Galantino"),
+        ("After the match, Pedro Alvarez, the Chile coach, said, \"We have learned a lot from today's game.\"", "Pedro Alvarez"),
+        ("The secretary general of the union, Marco Bellini, said: \"We face a hard year and we will fight for every job.\"", "Marco Bellini"),
         ("\"It is a shame to see a comrade die in this way, in my hands,\" the doctor said.", "the doctor"),
     ])
     func subjectsOfOtherShapes(_ text: String, _ speaker: String) throws {
@@ -162,7 +162,7 @@ import Testing
         ("John Smith thanked Maria Lopez for her support at the rally.", "she", "Maria Lopez"),
         ("Maria Lopez thanked John Smith for his support at the rally.", "he", "John Smith"),
         // Of two men, the one the sentence is about.
-        ("Tim Morrison testified on Tuesday after a call with President Donald Trump.", "he", "Tim Morrison"),
+        ("Tom Harris testified on Tuesday after a call with President Donald Trump.", "he", "Tom Harris"),
     ])
     func aPronounIsThePersonOfItsSexTheTextIsAbout(_ lead: String, _ pronoun: String, _ speaker: String) throws {
         #expect(try speakers(lead + " \"We could not have done this without the volunteers,\" \(pronoun) said.") == [speaker])
@@ -198,10 +198,21 @@ import Testing
         ("She told the panel on \"Meet the Press\" that the count would go on.", "Meet the Press"),
         ("The plan, dubbed \"Operation Harvest\", starts on Monday in the northern counties.", "Operation Harvest"),
         ("The candidates traded barbs over what one called the \"focus\" of the campaign.", "focus"),
+        ("The union called on the \"interim\" board to step down by Friday.", "interim"),
     ])
     func quotedNamesAreMentions(_ sentence: String, _ words: String) throws {
         let quote = try #require(try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\n\(sentence)").quotes.first { $0.text == words })
         #expect(quote.kind == .mention)
         #expect(quote.speaker == nil)
+    }
+
+    @Test(arguments: [
+        ("Anna Berg, a nurse at the county hospital, said managers had \"ignored\" the staff for years.", "ignored", "Anna Berg"),
+        ("Mayor Peter Novak called the budget \"reckless\" at a meeting on Monday.", "reckless", "Peter Novak"),
+    ])
+    func aWordQuotedInWhatSomeoneSaysIsTheirs(_ sentence: String, _ words: String, _ speaker: String) throws {
+        let quote = try #require(try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\n\(sentence)").quotes.first { $0.text == words })
+        #expect(quote.kind == .partial)
+        #expect(quote.speaker?.name == speaker)
     }
 }

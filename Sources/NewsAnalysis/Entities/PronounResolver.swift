@@ -75,8 +75,8 @@ enum PronounResolver {
             let known = e < doc.entitySexes.count ? doc.entitySexes[e] : .unknown
             return known == sex || known == .unknown ? known : nil
         }
-        // The subject of this sentence or of one of the last few, when one fits: "Morrison
-        // testified on Tuesday, after a call with President Trump. He said ..." is Morrison's.
+        // The subject of this sentence or of one of the last few, when one fits: "Harris
+        // testified on Tuesday, after a call with President Trump. He said ..." is Harris's.
         if let subject = recentSubject(before: k, doc, fits) { return subject }
         var nearestUnknown: Int?
         var j = k - 1
