@@ -1,14 +1,36 @@
+import Foundation
 import ZeroMQ
 
-/// Loopback endpoints nobody listens on, for the processes `chaos` and `bench` start.
+/// Loopback endpoints nobody listens on, for the processes `chaos` and `bench` start, and
+/// restart at the same address (so the kernel cannot choose them at each bind: `tcp://…:*`).
+/// The ports are below the kernel's ephemeral range, where connecting sockets take their own
+/// ports, so no connection made in the meantime can be holding one; picked at random there, so
+/// two runs side by side are unlikely to try the same, and each is bound until all are chosen.
 enum LoopbackPorts {
-    /// `count` distinct `tcp://127.0.0.1:PORT` endpoints whose ports the kernel just handed out.
     static func endpoints(_ count: Int) throws -> [String] {
         let context = try Context()
-        // Keep each socket bound until all are chosen, so no port is handed out twice.
-        let sockets = try (0..<count).map { _ in try Socket(context, type: .pull) }
-        let endpoints = try sockets.map { try $0.bind("tcp://127.0.0.1:*") }
-        sockets.forEach { $0.close() }
+        let ports = Self.belowEphemeral
+        var sockets: [Socket] = []
+        defer { sockets.forEach { $0.close() } }
+        var endpoints: [String] = []
+        for _ in 0..<(count * 100) where endpoints.count < count {
+            let socket = try Socket(context, type: .pull)
+            sockets.append(socket)
+            do {
+                endpoints.append(try socket.bind("tcp://127.0.0.1:\(Int.random(in: ports))"))
+            } catch let error as ZMQError where error == .addressInUse {
+                continue
+            }
+        }
+        guard endpoints.count == count else { throw ZMQError.addressInUse }
         return endpoints
+    }
+
+    /// Ports from 10,000 up to the first of the kernel's ephemeral range (Linux's
+    /// `ip_local_port_range`, 32768 by default).
+    static var belowEphemeral: Range<Int> {
+        let text = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)) ?? ""
+        let first = text.split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) } ?? 32_768
+        return 10_000..<max(first, 10_001)
     }
 }
