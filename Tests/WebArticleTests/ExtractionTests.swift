@@ -97,6 +97,15 @@ struct ExtractionTests {
         #expect(try TestPages.extract(html).paragraphs.map(\.text) == [TestPages.prose[0], TestPages.prose[1], "The Nutcracker", TestPages.prose[2]])
     }
 
+    @Test func aDropCapJoinsTheRestOfItsWord() throws {
+        let opening = "<span class=\"initial\"><span class=\"big\">T</span>\n\t</span>he ferry to the islands will run twice a day from May, and the harbour board says the fares will not go up this year."
+        let plain = "<b>A</b> new timetable for the ferry to the islands starts in May, and the harbour board says the fares will not go up this year."
+        let html = TestPages.article([opening, TestPages.prose[0], plain, TestPages.prose[1]])
+        let texts = try TestPages.extract(html).paragraphs.map(\.text)
+        #expect(texts.first?.hasPrefix("The ferry to the islands") == true, "\(texts)")
+        #expect(texts.contains { $0.hasPrefix("A new timetable") }, "\(texts)")
+    }
+
     @Test func lineBreaksStayInsideTheirParagraph() throws {
         let html = TestPages.article([TestPages.prose[0], "First line of the address,<br>second line of it, and a sentence to make it prose.", TestPages.prose[1]])
         let article = try TestPages.extract(html)

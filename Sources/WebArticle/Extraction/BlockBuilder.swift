@@ -13,6 +13,11 @@ struct BlockBuilder {
     /// Length of the block's text when a link or button last closed: a link that opens right
     /// there is another word ("<a>Subscribe</a><a>Sign in</a>"), which CSS would space apart.
     private var controlClosedAt: Int?
+    /// Whether the block so far is a drop cap: its first letter alone in an inline element
+    /// ("<span class=\"cap\">F</span>\n<span>our years</span>"), which CSS sets large beside the
+    /// rest of its word, so the whitespace after it in the markup is no space. Not "A" or "I",
+    /// which are words of their own.
+    private var afterDropCap = false
 
     init(document: HTMLDocument, verdicts: [ElementHints.Verdict]) {
         self.document = document
@@ -76,6 +81,11 @@ struct BlockBuilder {
         if tag == .pre || tag == .listing { preDepth -= 1 }
         if tag == .a { linkDepth -= 1 }
         if tag == .a || tag == .button { controlClosedAt = current?.text.count }
+        if !tag.isBlock, let block = current, block.text.count == 1, let letter = block.text.first,
+           letter >= UInt8(ascii: "B") && letter <= UInt8(ascii: "Z") && letter != UInt8(ascii: "I"),
+           block.sourceStart >= Int(document.nodes[k].sourceStart), block.sourceStart < Int(document.nodes[k].sourceEnd) {
+            afterDropCap = true
+        }
         if tag == .td || tag == .th {
             pendingSpace = true
             return
@@ -101,6 +111,7 @@ struct BlockBuilder {
         current = nil
         pendingSpace = false
         controlClosedAt = nil
+        afterDropCap = false
     }
 
     /// The block's owner: the nearest block-level ancestor of text node `k`.
@@ -157,6 +168,11 @@ struct BlockBuilder {
                 let o = owner(of: k)
                 current = TextBlock(owner: o, text: [], sourceStart: Int(node.sourceStart), sourceEnd: Int(node.sourceEnd), kind: kind(of: o))
                 pendingSpace = false
+            }
+            if afterDropCap {
+                // The rest of the drop cap's word follows: no space before it.
+                if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") { pendingSpace = false }
+                afterDropCap = false
             }
             if pendingSpace {
                 if let last = current!.text.last, last != 0x0A {
