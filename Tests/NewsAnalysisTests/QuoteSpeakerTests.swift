@@ -178,6 +178,19 @@ import Testing
         #expect(try speakers(text) == ["The scientists"])
     }
 
+    @Test func theyAreNotAGroupTheQuoteNames() throws {
+        let text = "The board has not yet published its offer. \"We will not put an offer this low to the members,\" they said."
+        #expect(try speakers(text) == ["they"])
+    }
+
+    @Test func theyReachBackThreeSentences() throws {
+        let text = "The union's officials left the talks on Monday evening without an agreement on pay or hours. "
+            + "The two sides had met every day for a fortnight in a hotel near the station, and both had said at the start that a deal was close, that the gap was small and that nobody wanted a strike before the winter. "
+            + "The board has not yet published its offer. "
+            + "\"The offer is too low to put to the members, and it is the last one we will take to them,\" they said."
+        #expect(try speakers(text) == ["The union's officials"])
+    }
+
     @Test func theyAreNotAnOrganisationNamedAfterAPreposition() throws {
         let text = "The report's authors found bus use had fallen. The study, published in the British Medical Journal this week, covered 1,700 towns. \"Cheaper fares are the simplest way to bring riders back,\" they said."
         #expect(try speakers(text) == ["The report's authors"])

@@ -492,7 +492,8 @@ struct QuotePass {
         if r.count == 1, Self.h.pronouns.contains(t[r.lowerBound].lower), let e = PronounResolver.antecedent(of: r.lowerBound, doc, entities) {
             return Quote.Speaker(name: entities[e].name, entity: e, mention: mention)
         }
-        if r.count == 1, t[r.lowerBound].lower == Self.h.they, let group = pluralSource(doc, before: r.lowerBound, entities) {
+        // Searched from before the quote: "they" is not a group the quote itself names.
+        if r.count == 1, t[r.lowerBound].lower == Self.h.they, let group = pluralSource(doc, before: min(r.lowerBound, before), entities) {
             var speaker = resolve(doc, group, before: before, descriptions, entities)
             speaker.mention = mention
             return speaker
@@ -549,6 +550,6 @@ struct QuotePass {
         return p >= 0 && Self.h.prepositions.contains(doc.tokens[p].lower)
     }
 
-    /// Tokens back from "they" that are searched for its source: about two sentences.
-    static let pluralSourceReach = 60
+    /// Tokens back from "they" that are searched for its source: about three sentences.
+    static let pluralSourceReach = 80
 }
