@@ -51,9 +51,11 @@ enum PronounResolver {
     }
 
     /// The entity the pronoun at token `k` stands for, if it is one this resolves and someone
-    /// in reach fits.
-    static func antecedent(of k: Int, _ doc: Document, _ entities: [Entity]) -> Int? {
+    /// in reach fits, named before token `limit` when one is given: for the speaker of a quote,
+    /// before the quote, since nobody the quote names is the one who says it.
+    static func antecedent(of k: Int, before limit: Int? = nil, _ doc: Document, _ entities: [Entity]) -> Int? {
         let word = doc.tokens[k].lower
+        let k = min(k, limit ?? k)
         let sex: Sex
         if h.male.contains(word) {
             sex = .male

@@ -489,7 +489,7 @@ struct QuotePass {
            let e = titleHolder(doc, title: t[r.lowerBound + 1].lower, before: r.lowerBound, entities) {
             return Quote.Speaker(name: entities[e].name, entity: e, mention: mention)
         }
-        if r.count == 1, Self.h.pronouns.contains(t[r.lowerBound].lower), let e = PronounResolver.antecedent(of: r.lowerBound, doc, entities) {
+        if r.count == 1, Self.h.pronouns.contains(t[r.lowerBound].lower), let e = PronounResolver.antecedent(of: r.lowerBound, before: before, doc, entities) {
             return Quote.Speaker(name: entities[e].name, entity: e, mention: mention)
         }
         // Searched from before the quote: "they" is not a group the quote itself names.
