@@ -30,9 +30,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("After the match, Pedro Alvarez, the Chile coach, said, \"We have learned a lot from today's game.\"", "Pedro Alvarez"),
+        ("After the match, Pedro Alvarez, the Chile coach, said, \"We made too many mistakes in the second half to win it.\"", "Pedro Alvarez"),
         ("The secretary general of the union, Marco Bellini, said: \"We face a hard year and we will fight for every job.\"", "Marco Bellini"),
-        ("\"It is a shame to see a comrade die in this way, in my hands,\" the doctor said.", "the doctor"),
+        ("\"Nobody should have to watch a friend suffer like that, not here and not anywhere,\" the doctor said.", "the doctor"),
     ])
     func subjectsOfOtherShapes(_ text: String, _ speaker: String) throws {
         #expect(try speakers(text) == [speaker])
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func aSentenceEndingOnAColonIntroducesTheQuoteBelowIt() throws {
-        let text = "Maria Lopez has called the ruling dangerous and ideological:\n\n\"We face a dangerous sentence. Whoever takes the decisions should do it with less ideology.\""
+        let text = "Maria Lopez has called the ruling unfair and rushed:\n\n\"We face a hard year. Whoever made this decision should think again about the families it hurts.\""
         #expect(try speakers(text) == ["Maria Lopez"])
     }
 
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func aQuoteGoingOnFromAnAttributedOneIsNotGivenTheNextParagraphsSpeaker() throws {
-        let text = "\"I did not see him coming,\" Maria Lopez said. \"He came off my back and I was not ready for it.\"\n\nJohn Smith said: \"We have been there before and we will be there again.\""
+        let text = "\"I never saw the tackle coming,\" Maria Lopez said. \"He hit me from behind while I was looking the other way.\"\n\nJohn Smith said: \"We have lost on this ground before and we will win on it again.\""
         #expect(try speakers(text) == ["Maria Lopez", "Maria Lopez", "John Smith"])
     }
 
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Senior researcher Anna Berg, of the University of New South Wales's school of public health, said \"it is reasonable to assume that mothers are short of it too.\"", "Anna Berg"),
+        ("Senior researcher Anna Berg, of the University of New South Wales's school of public health, said \"it is fair to think the older pupils go without it as well.\"", "Anna Berg"),
         ("Maria Lopez gave her players a talk on Tuesday, telling them to \"believe in themselves and in each other.\"", "Maria Lopez"),
         ("Critics of the plan were scathing, with one reader writing \"Why was nobody told about the plan before the vote?\"", "one reader"),
         ("Maria Lopez waited for the count. At the door of the hall she said, \"Thank you for everything you did for us.\"", "Maria Lopez"),
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func theTitleNamesWhoHoldsIt() throws {
-        let text = "President Maria Lopez spoke to the trade council on Monday. The president said on Tuesday that the state \"is going to have to make a deal that I like.\""
+        let text = "President Maria Lopez spoke to the trade council on Monday. The president said on Tuesday that the state \"will sign only a deal that works for its farmers.\""
         #expect(Set(try speakers(text)) == ["Maria Lopez"])
     }
 

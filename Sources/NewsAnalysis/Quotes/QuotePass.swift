@@ -213,7 +213,7 @@ struct QuotePass {
         }
         candidates.removeAll { $0.verb > open && $0.verb < close }
         // A word quoted in what the nearest verb of saying before it reports is the speaker's
-        // word ("she said officials had \"vilified\" teachers"), not a scare quote; but not
+        // word ("she said managers had \"ignored\" the staff"), not a scare quote; but not
         // after "called on" or "called for", nor one a thing or "I" or "we" says.
         let reported = words == 1 && candidates.filter { $0.verb < open && sentenceOf[$0.verb] == sentenceOf[open] }.max { $0.verb < $1.verb }.map { c in
             guard let subject = c.subject, Self.h.reporting.contains(t[c.verb].lower) else { return false }

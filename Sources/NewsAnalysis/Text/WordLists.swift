@@ -130,8 +130,8 @@ enum WordLists {
         static let determiners = "the a an one two several some many another this that"
         /// Words before a quoted name rather than quoted speech.
         static let naming = "called dubbed titled entitled named nicknamed so-called branded labelled labeled term word phrase"
-        /// Verbs whose subject a word quoted in what follows belongs to ("said officials had
-        /// \"vilified\" teachers", "called the ruling \"reckless\"").
+        /// Verbs whose subject a word quoted in what follows belongs to ("said managers had
+        /// \"ignored\" the staff", "called the budget \"reckless\"").
         static let reportingVerbs = "said says say told tells wrote writes called calls"
         /// Verbs whose object is what was said, "that" or not: "said the talks had failed".
         static let clauseVerbs = """
