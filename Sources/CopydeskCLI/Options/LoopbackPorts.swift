@@ -10,20 +10,18 @@ enum LoopbackPorts {
     static func endpoints(_ count: Int) throws -> [String] {
         let context = try Context()
         let ports = Self.belowEphemeral
-        var sockets: [Socket] = []
+        let sockets = try (0..<count).map { _ in try Socket(context, type: .pull) }
         defer { sockets.forEach { $0.close() } }
-        var endpoints: [String] = []
-        for _ in 0..<(count * 100) where endpoints.count < count {
-            let socket = try Socket(context, type: .pull)
-            sockets.append(socket)
-            do {
-                endpoints.append(try socket.bind("tcp://127.0.0.1:\(Int.random(in: ports))"))
-            } catch let error as ZMQError where error == .addressInUse {
-                continue
+        return try sockets.map { socket in
+            for _ in 0..<100 {
+                do {
+                    return try socket.bind("tcp://127.0.0.1:\(Int.random(in: ports))")
+                } catch let error as ZMQError where error == .addressInUse {
+                    continue
+                }
             }
+            throw ZMQError.addressInUse
         }
-        guard endpoints.count == count else { throw ZMQError.addressInUse }
-        return endpoints
     }
 
     /// Ports from 10,000 up to the first of the kernel's ephemeral range (Linux's

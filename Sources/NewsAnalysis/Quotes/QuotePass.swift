@@ -212,14 +212,8 @@ struct QuotePass {
             for n in first...max(first, last) where n < attributions.count { candidates += attributions[n] }
         }
         candidates.removeAll { $0.verb > open && $0.verb < close }
-        // A word quoted in what the nearest verb of saying before it reports is the speaker's
-        // word ("she said managers had \"ignored\" the staff"), not a scare quote; but not
-        // after "called on" or "called for", nor one a thing or "I" or "we" says.
-        let reported = words == 1 && candidates.filter { $0.verb < open && sentenceOf[$0.verb] == sentenceOf[open] }.max { $0.verb < $1.verb }.map { c in
-            guard let subject = c.subject, Self.h.reporting.contains(t[c.verb].lower) else { return false }
-            if Self.h.naming.contains(t[c.verb].lower), Self.h.prepositions.contains(t[c.verb + 1].lower) { return false }
-            return namesASource(doc, subject) && !subject.contains { Self.h.firstPerson.contains(t[$0].lower) }
-        } == true
+        let nearestBefore = candidates.filter { $0.verb < open && sentenceOf[$0.verb] == sentenceOf[open] }.max { $0.verb < $1.verb }
+        let reported = words == 1 && nearestBefore.map { reportsWords(doc, $0) } == true
         let kind: Quote.Kind = startsClause && words >= 4 ? .direct
             : !startsClause && !reported && isMention(doc, open, a..<b, words: words) ? .mention : .partial
         if kind == .mention {
@@ -414,6 +408,16 @@ struct QuotePass {
         // short one that a determiner opens ("the doctor said", "one poster wrote").
         let ok = namesASource(doc, start..<end) || (end - start <= 4 && end - start >= 2 && Self.h.determiners.contains(t[start].lower))
         return ok ? start..<end : nil
+    }
+
+    /// Whether a word quoted after `a` in its sentence is what `a` reports its subject said
+    /// ("she said managers had \"ignored\" the staff"), not a scare quote: a verb of saying,
+    /// not "called on" or "called for", and a subject that names a source other than I or we.
+    private func reportsWords(_ doc: Document, _ a: Attribution) -> Bool {
+        let t = doc.tokens
+        guard let subject = a.subject, Self.h.reporting.contains(t[a.verb].lower) else { return false }
+        if Self.h.naming.contains(t[a.verb].lower), Self.h.prepositions.contains(t[a.verb + 1].lower) { return false }
+        return namesASource(doc, subject) && !subject.contains { Self.h.firstPerson.contains(t[$0].lower) }
     }
 
     /// Whether a phrase can name who speaks: it holds a name, a pronoun or a source noun.

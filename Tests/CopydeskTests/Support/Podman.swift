@@ -3,9 +3,6 @@ import Foundation
 /// podman and podman-compose for the container test, with a configuration of the test's own,
 /// and what the test needs before it can run: a base image and a freshly built static binary.
 enum Podman {
-    /// The binary the image gets: what Deploy/Dockerfile's build stage builds, built on the host
-    /// (the build stage needs a registry, which CI does not have) by `.ci/run`.
-
     /// Why the container test cannot run here, or `nil` when it can.
     static let unavailableReason: String? = {
         for tool in ["podman", "podman-compose"] where !TestTools.commandExists(tool) {
