@@ -62,9 +62,10 @@ public struct WebArticleExtractor: Sendable {
             let visibleWords = visible.reduce(0) { $0 + TextFolding.wordCount($1.text) }
             return Double(words) > Self.structuredBodyFactor * Double(visibleWords)
         }
+        // The data's text has the page's furniture too ("Advertisement", unexpanded macros).
         func located(_ paragraphs: [String], in script: Int) -> [WebArticle.Paragraph] {
             let node = document.nodes[script]
-            return paragraphs.map { WebArticle.Paragraph(text: $0, kind: .paragraph, pageStart: Int(node.sourceStart), pageEnd: Int(node.sourceEnd)) }
+            return paragraphs.filter { !BoilerplatePhrases.matches(Array($0.utf8)) }.map { WebArticle.Paragraph(text: $0, kind: .paragraph, pageStart: Int(node.sourceStart), pageEnd: Int(node.sourceEnd)) }
         }
         if let body = metadata.structuredBody, replaces(words: TextFolding.wordCount(body)) {
             let paragraphs = body.split(whereSeparator: \.isNewline).map { TextFolding.fold(String($0)) }.filter { !$0.isEmpty }

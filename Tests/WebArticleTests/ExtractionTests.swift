@@ -123,6 +123,23 @@ struct ExtractionTests {
         #expect(article.paragraphs.map(\.text) == TestPages.prose + TestPages.prose)
     }
 
+    @Test func unexpandedShortcodesAreNotText() throws {
+        let related = #"[related-story id="4417" url="https://example.com/a/" title="Ten ways to keep warm"]"#
+        let button = #"[button link="https://example.com/shop" size="big"]Buy it here[/button]"#
+        let aside = "[Laughter] The crowd took a while to settle after that, and the mayor waited for quiet."
+        let page = TestPages.article([TestPages.prose[0], related, TestPages.prose[1], button, aside, TestPages.prose[2]])
+        #expect(try TestPages.extract(page).paragraphs.map(\.text) == [TestPages.prose[0], TestPages.prose[1], aside, TestPages.prose[2]])
+        // A body from structured data carries them too.
+        let body = (TestPages.prose + [related.replacingOccurrences(of: "\"", with: "\\\"")] + TestPages.prose).joined(separator: "\n")
+        let html = """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Flood","articleBody":"\(body)"}</script></head>
+            <body><div id=app><p>Loading the article, please wait a moment.</p></div></body></html>
+            """
+        let article = try TestPages.extract(html)
+        #expect(article.bodySource == "json-ld")
+        #expect(article.paragraphs.map(\.text) == TestPages.prose + TestPages.prose)
+    }
+
     @Test func scriptDataBodyStandsInForATeaser() throws {
         // Rich text as a Next.js page keeps it: paragraphs of text nodes, a link nested in one.
         let nodes = (TestPages.prose + TestPages.prose).enumerated().map { k, text in

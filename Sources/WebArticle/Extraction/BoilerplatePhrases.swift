@@ -42,6 +42,7 @@ enum BoilerplatePhrases {
     private static let fragmentBytes = fragments.map { Array($0.utf8) }
 
     static func matches(_ text: [UInt8]) -> Bool {
+        if isShortcode(text) { return true }
         guard text.count <= longestDisclosure else { return false }
         let lowered = text.map(ASCII.lowercased)
         if disclosureBytes.contains(where: { ASCII.contains(lowered, $0) }) { return true }
@@ -52,6 +53,17 @@ enum BoilerplatePhrases {
         var phrase = String(decoding: text, as: UTF8.self).lowercased()
         while let last = phrase.last, last == " " || last == "." || last == "\u{2026}" || last == ":" { phrase.removeLast() }
         return phrases.contains(phrase)
+    }
+
+    /// A line that opens with a publishing system's unexpanded macro, WordPress's
+    /// shortcode syntax: `[related id="12" url="..."]`, `[button link="..."]Buy[/button]`.
+    /// A bracketed word without attributes ("[sic]", "[Laughter]") is the writer's.
+    private static func isShortcode(_ text: [UInt8]) -> Bool {
+        guard text.first == UInt8(ascii: "["), text.count > 3, ASCII.isLetter(text[1]), text[1] >= 0x61 else { return false }
+        var k = 2
+        while k < text.count, ASCII.isLetter(text[k]) || (text[k] >= 0x30 && text[k] <= 0x39) || text[k] == 0x2D || text[k] == 0x5F { k += 1 }
+        guard k < text.count, text[k] == 0x20, let close = text[k...].firstIndex(of: UInt8(ascii: "]")) else { return false }
+        return text[k..<close].contains(UInt8(ascii: "="))
     }
 
     /// A picture's credit standing as its own line: "Photo: Jane Doe/Reuters", "Image: Netflix",
