@@ -104,6 +104,25 @@ import Testing
         #expect(report.quotes.first?.speaker?.name == "Maria Lopez")
         #expect(report.quotes.first?.verb == verb)
     }
+
+    @Test func aQuoteInsideAQuoteIsItsOwn() throws {
+        let text = "\u{201C}Peter Novak rang on Friday and told me, \u{2018}We have the money for the bridge.\u{2019} Then the council\u{2019}s \u{2018}review\u{2019} began,\u{201D} Anna Berg said. "
+            + "\u{201C}When the letter came, I thought, \u{2018}This is the end of it,\u{2019} and we stopped,\u{201D} she said."
+        let quotes = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\n\(text)").quotes
+        let told = try #require(quotes.first { $0.text == "We have the money for the bridge." })
+        #expect(told.speaker?.name == "Peter Novak", "\(told)")
+        #expect(told.via?.name == "Anna Berg")
+        let scare = try #require(quotes.first { $0.text == "review" })
+        #expect(scare.kind == Quote.Kind.mention)
+        #expect(scare.speaker == nil)
+        // "I" inside her quote is the one quoted.
+        let thought = try #require(quotes.first { $0.text == "This is the end of it" })
+        #expect(thought.speaker?.name == "Anna Berg")
+        #expect(thought.via == nil)
+        // The outer quotes keep their speaker and their whole text.
+        let hers = quotes.filter { (quote: Quote) in quote.kind == .direct && quote.speaker?.name == "Anna Berg" }
+        #expect(hers.count == 3, "\(quotes)")
+    }
 }
 
 /// Reported speech without quotation marks becomes a quote of kind `indirect`.

@@ -92,9 +92,11 @@ struct QuotesBenchCommand: ParsableCommand {
                     }.joined(separator: " ")
                 }
                 let overlapping = report.quotes.filter { $0.start < span.upperBound && span.lowerBound < $0.end }
+                // The quote that is this one: the closest in extent (a quote inside a quote overlaps both).
+                let quoted = overlapping.filter { $0.kind != .indirect }.max { closeness($0, span) < closeness($1, span) }
                 switch item.kind {
                 case "direct":
-                    let quote = overlapping.first { $0.kind != .indirect }
+                    let quote = quoted
                     found.add(quote != nil)
                     if let expected = speaker {
                         let ok = quote.map { sameSpeaker($0.speaker?.name, expected) } ?? false
@@ -115,7 +117,7 @@ struct QuotesBenchCommand: ParsableCommand {
                     }
                     if errors, quote == nil { print("  \(key) indirect not found: \"\(words.prefix(60))\"") }
                 default:
-                    let given = overlapping.first { $0.kind != .indirect && $0.speaker != nil }
+                    let given = quoted?.speaker == nil ? nil : quoted
                     mentionsWithSpeaker.add(given != nil)
                     if errors, let given { print("  \(key) \(item.kind) \"\(words.prefix(50))\": speaker \(given.speaker!.name), expected none") }
                 }
@@ -138,6 +140,12 @@ struct QuotesBenchCommand: ParsableCommand {
 
     private func lines(_ path: String) throws -> [Substring] {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// Shared code points over those of either: 1 for the same span.
+    private func closeness(_ quote: Quote, _ span: Range<Int>) -> Double {
+        let shared = min(quote.end, span.upperBound) - max(quote.start, span.lowerBound)
+        return Double(shared) / Double(max(quote.end, span.upperBound) - min(quote.start, span.lowerBound))
     }
 
     /// Spans that share at least half of the shorter one.

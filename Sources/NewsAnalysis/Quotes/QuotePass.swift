@@ -112,8 +112,16 @@ struct QuotePass {
         // The last attributed direct quote, and the paragraph it is in: a direct quote with no
         // attribution of its own right after it continues it.
         var previous: (paragraph: Int, speaker: Quote.Speaker)?
+        var nestedMask: [Bool] = []
         for span in spans {
+            let count = report.quotes.count
             add(doc, &report, span, sentenceOf, attributions, descriptions, previous: &previous)
+            let inner = nestedSpans(doc, in: span)
+            guard !inner.isEmpty else { continue }
+            if nestedMask.isEmpty { nestedMask = [Bool](repeating: false, count: t.count) }
+            for n in inner { for k in n.open...n.close { nestedMask[k] = true } }
+            let outerSpeaker = report.quotes.count > count ? report.quotes[count].speaker : nil
+            for n in inner { addNested(doc, &report, n, in: span, outerSpeaker: outerSpeaker, sentenceOf, nestedMask, descriptions) }
         }
         // Reported speech: attributed sentences that quote no whole statement ("He said he
         // worried there would be \"political consequences\"" is reported, with a fragment).
@@ -278,6 +286,68 @@ struct QuotePass {
                                    verb: best.map { doc.text(tokens: $0.verb..<($0.verb + 1)) }, speaker: speaker, via: via))
     }
 
+    /// Quotations inside a quotation, in single marks (‘…’ or '…'): `“Vogel came in and said,
+    /// ‘Congratulations,’ and I thought he was joking”`. A mark opens when it stands before a
+    /// word and closes when it stands right after one; apostrophes inside words are part of
+    /// them, and a plural's ("the Democrats’ plan") closes nothing when no quote is open.
+    private func nestedSpans(_ doc: Document, in span: QuotedSpan) -> [(open: Int, close: Int)] {
+        let t = doc.tokens
+        var out: [(open: Int, close: Int)] = []
+        var open = -1
+        for k in (span.open + 1)..<span.close where t[k].kind == .punctuation && t[k].has(.quote) {
+            let v = t[k].first
+            guard v == 0x2018 || v == 0x2019 || v == 39 else { continue }
+            let beforeWord = k + 1 < span.close && t[k + 1].kind == .word && !t[k + 1].has(.spaceBefore)
+            let afterText = !t[k].has(.spaceBefore) && t[k - 1].kind == .word || !t[k].has(.spaceBefore) && k - 1 > span.open && t[k - 1].kind == .punctuation
+            let endsThere = k + 1 >= t.count || t[k + 1].has(.spaceBefore) || t[k + 1].kind == .punctuation
+            if v != 0x2019, beforeWord, t[k].has(.spaceBefore) || t[k - 1].kind == .punctuation {
+                open = k
+            } else if v != 0x2018, open >= 0, afterText, endsThere {
+                if k > open + 1 { out.append((open, k)) }
+                open = -1
+            }
+        }
+        return out
+    }
+
+    /// A quotation inside another: whose it is comes from the outer quote's own words ("Vogel
+    /// said, ‘…’", "the witnesses testified it was ‘accurate’"), "I" and "we" there being the
+    /// outer speaker; the outer speaker passes it on. A scare quote or a title inside a quote is
+    /// a mention, as outside; with no attribution of its own, no one is named.
+    private func addNested(_ doc: Document, _ report: inout AnalysisReport, _ inner: (open: Int, close: Int), in span: QuotedSpan,
+                           outerSpeaker: Quote.Speaker?, _ sentenceOf: [Int32], _ nestedMask: [Bool], _ descriptions: [UInt64: Range<Int>]) {
+        let t = doc.tokens
+        let a = inner.open + 1
+        var b = inner.close
+        while b > a, t[b - 1].kind == .punctuation, t[b - 1].first == 44 || t[b - 1].first == 59 || t[b - 1].first == 58 { b -= 1 }
+        let words = (a..<max(a, b)).filter { t[$0].kind != .punctuation }.count
+        guard words >= 1, sentenceOf[inner.open] >= 0 else { return }
+        let sentence = doc.sentences[Int(sentenceOf[inner.open])]
+        let within = max(sentence.lowerBound, span.open + 1)..<min(sentence.upperBound, span.close)
+        let attribution = attributionsIn(doc, within, quoted: nestedMask, report.entities)
+            .filter { $0.verb < inner.open && $0.subject != nil }.max { $0.verb < $1.verb }
+        let before = t[inner.open - 1]
+        let startsClause = inner.open == span.open + 1 || before.kind == .punctuation && (before.first == 44 || before.first == 58)
+            || doc.lex[inner.open - 1].contains(.speechVerb)
+        let reported = words == 1 && attribution.map { reportsWords(doc, $0) } == true
+        let kind: Quote.Kind = startsClause && words >= 4 ? .direct
+            : !startsClause && !reported && isMention(doc, inner.open, a..<b, words: words) ? .mention : .partial
+        var speaker: Quote.Speaker?
+        var via: Quote.Speaker?
+        if kind != .mention, let attribution, var subject = attribution.subject {
+            // Spoken words give subjects as "I just", "so they might": the pronoun is the subject.
+            if subject.contains(where: { Self.h.firstPerson.contains(t[$0].lower) }) {
+                speaker = outerSpeaker
+            } else {
+                if let k = subject.first(where: { Self.h.pronouns.contains(t[$0].lower) }) { subject = k..<(k + 1) }
+                speaker = resolve(doc, subject, before: inner.open, descriptions, report.entities)
+                via = outerSpeaker
+            }
+        }
+        report.quotes.append(Quote(text: doc.text(Int(t[a].start), Int(t[b - 1].end)), start: Int(t[a].start), end: Int(t[b - 1].end), kind: kind,
+                                   verb: speaker == nil ? nil : attribution.map { doc.text(tokens: $0.verb..<($0.verb + 1)) }, speaker: speaker, via: via))
+    }
+
     /// A person named alone after a dash right behind a quote's closing mark, up to the end of
     /// the line or sentence.
     private func signature(_ doc: Document, after close: Int, _ entities: [Entity]) -> (entity: Int, range: Range<Int>)? {
@@ -347,7 +417,8 @@ struct QuotePass {
                 if subject == nil, afterComma && isParticiple(doc, i) {
                     subject = out.last?.subject ?? openingSubject(doc, s, entities)
                 } else if subject == nil, i > s.lowerBound, t[i - 1].lower == Self.h.and {
-                    subject = out.last(where: { $0.subject != nil && !isAside(doc, $0, s) })?.subject
+                    // The sentence's when it has no verb of speech before ("Lopez came in and said").
+                    subject = out.isEmpty ? openingSubject(doc, s, entities) : out.last(where: { $0.subject != nil && !isAside(doc, $0, s) })?.subject
                 }
                 // "..., said Smith." / "\"...,\" said the minister.": the subject follows the verb.
                 if subject == nil, afterComma || (i > s.lowerBound && t[i - 1].has(.quote)), Self.h.inverting.contains(t[i].lower) {
