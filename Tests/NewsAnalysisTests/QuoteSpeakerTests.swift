@@ -33,6 +33,8 @@ import Testing
         ("After the match, Pedro Alvarez, the Chile coach, said, \"We made too many mistakes in the second half to win it.\"", "Pedro Alvarez"),
         ("The secretary general of the union, Marco Bellini, said: \"We face a hard year and we will fight for every job.\"", "Marco Bellini"),
         ("\"Nobody should have to watch a friend suffer like that, not here and not anywhere,\" the doctor said.", "the doctor"),
+        // A relative clause set off by commas, however long, and the time after the verb.
+        ("\"We are going to win this state,\" Maria Lopez, who has run the campaign from a room above a bakery since the spring, said on Tuesday.", "Maria Lopez"),
     ])
     func subjectsOfOtherShapes(_ text: String, _ speaker: String) throws {
         #expect(try speakers(text) == [speaker])

@@ -31,7 +31,8 @@ struct QuotePass {
         firstPerson: set("i we"),
         naming: set(WordLists.Quotes.naming),
         reporting: set(WordLists.Quotes.reportingVerbs),
-        clauseVerbs: set(WordLists.Quotes.clauseVerbs)
+        clauseVerbs: set(WordLists.Quotes.clauseVerbs),
+        relative: set("who whose which")
     )
 
     /// A passage in quotation marks: the opening mark and the closing one (or the end of the
@@ -459,6 +460,12 @@ struct QuotePass {
             if !between.isEmpty, !doc.entityAt.isEmpty, between.allSatisfy({ doc.entityAt[$0] >= 0 && entities[Int(doc.entityAt[$0])].type == .person }) { return between }
             return phraseBefore(doc, comma, s, entities)
         }
+        // "Maria Lopez, who has run the campaign since March, said": past the relative clause.
+        if end - 1 > s.lowerBound, doc.isPunct(end - 1, 44),
+           let comma = (max(s.lowerBound, end - Self.longestRelativeClause)..<(end - 1)).last(where: { doc.isPunct($0, 44) && Self.h.relative.contains(t[$0 + 1].lower) }),
+           comma > s.lowerBound, !(comma..<end).contains(where: { t[$0].has(.quote) }) {
+            return phraseBefore(doc, comma, s, entities)
+        }
         var start = end
         while start > s.lowerBound, end - start < 10 {
             let p = start - 1
@@ -495,13 +502,17 @@ struct QuotePass {
     private func namesASource(_ doc: Document, _ r: Range<Int>) -> Bool {
         r.contains { k in
             let tok = doc.tokens[k]
-            return tok.has(.capitalized) && !doc.lex[k].contains(.stopword) || Self.h.pronouns.contains(tok.lower) || doc.lex[k].contains(.sourceNoun)
+            return tok.has(.capitalized) && !doc.lex[k].contains(.stopword) && !doc.lex[k].contains(.calendar)
+                || Self.h.pronouns.contains(tok.lower) || doc.lex[k].contains(.sourceNoun)
         }
     }
 
     /// Tokens an appositive between commas may span: "Anna Berg, of the university's
     /// school of public health, said".
     static let longestAppositive = 16
+    /// Tokens a relative clause between commas may span ("Jane Doe, who has split from many
+    /// fellow Republicans on issues such as the state's voucher program, told teachers").
+    static let longestRelativeClause = 32
 
     /// The person or pronoun a sentence opens with ("Lopez gave her players a talk,
     /// telling them …"): the subject of a participle with no verb of speech before it.
@@ -528,7 +539,8 @@ struct QuotePass {
         guard end > from else { return nil }
         // An inverted subject ends the clause: "said the minister." not "reminded the Russians that".
         if closed, end < s.upperBound, t[end].kind != .punctuation { return nil }
-        if Self.h.boundary.contains(t[from].lower) { return nil }
+        // "said on Tuesday", "said in a statement": when and how, not who.
+        if Self.h.boundary.contains(t[from].lower) || Self.h.prepositions.contains(t[from].lower) { return nil }
         return namesASource(doc, from..<end) ? from..<end : nil
     }
 
