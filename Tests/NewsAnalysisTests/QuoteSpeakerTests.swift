@@ -14,6 +14,13 @@ import Testing
         #expect(try speakers(#""Get out there," Donald Trump implored the crowd on Tuesday. "Make sure you go out and vote, because this one matters.""#) == ["Donald Trump", "Donald Trump"])
     }
 
+    @Test func aShortStatementIsDirectAndContinued() throws {
+        let text = "\"Nobody wins,\" Laura Kim said after the vote. \"Everyone loses.\""
+        let quotes = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\n" + text).quotes
+        #expect(quotes.map(\.kind) == [.direct, .direct])
+        #expect(quotes.map { $0.speaker?.name } == ["Laura Kim", "Laura Kim"])
+    }
+
     @Test func aQuoteOpeningTheNextParagraphContinuesIt() throws {
         let text = "\"We are going to win this state,\" Maria Lopez said on Tuesday.\n\n\"Nobody thought it could be done. We did it anyway, and we will do it again.\""
         #expect(try speakers(text) == ["Maria Lopez", "Maria Lopez"])

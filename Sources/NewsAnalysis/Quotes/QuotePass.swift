@@ -223,7 +223,7 @@ struct QuotePass {
         candidates.removeAll { $0.verb > open && $0.verb < close }
         let nearestBefore = candidates.filter { $0.verb < open && sentenceOf[$0.verb] == sentenceOf[open] }.max { $0.verb < $1.verb }
         let reported = words == 1 && nearestBefore.map { reportsWords(doc, $0) } == true
-        let kind: Quote.Kind = startsClause && words >= 4 ? .direct
+        let kind: Quote.Kind = startsClause && (words >= 4 || endsClause(doc, close)) ? .direct
             : !startsClause && !reported && isMention(doc, open, a..<b, words: words) ? .mention : .partial
         if kind == .mention {
             report.quotes.append(Quote(text: doc.text(Int(t[a].start), Int(t[b - 1].end)), start: Int(t[a].start), end: Int(t[b - 1].end),
@@ -287,6 +287,15 @@ struct QuotePass {
                                    verb: best.map { doc.text(tokens: $0.verb..<($0.verb + 1)) }, speaker: speaker, via: via))
     }
 
+    /// Whether a quote's own punctuation ends it as a clause ("Nobody wins," "Wow!"): short
+    /// words that open a sentence and end it, or end before the attribution, are a statement.
+    private func endsClause(_ doc: Document, _ close: Int) -> Bool {
+        let k = close - 1
+        guard k >= 0, doc.tokens[k].kind == .punctuation, !doc.tokens[k].has(.quote) else { return false }
+        let v = doc.tokens[k].first
+        return v == 44 || v == 46 || v == 33 || v == 63 || v == 0x2026
+    }
+
     /// Quotations inside a quotation, in single marks (‘…’ or '…'): `“Vogel came in and said,
     /// ‘Congratulations,’ and I thought he was joking”`. A mark opens when it stands before a
     /// word and closes when it stands right after one; apostrophes inside words are part of
@@ -331,7 +340,7 @@ struct QuotePass {
         let startsClause = inner.open == span.open + 1 || before.kind == .punctuation && (before.first == 44 || before.first == 58)
             || doc.lex[inner.open - 1].contains(.speechVerb)
         let reported = words == 1 && attribution.map { reportsWords(doc, $0) } == true
-        let kind: Quote.Kind = startsClause && words >= 4 ? .direct
+        let kind: Quote.Kind = startsClause && (words >= 4 || endsClause(doc, inner.close)) ? .direct
             : !startsClause && !reported && isMention(doc, inner.open, a..<b, words: words) ? .mention : .partial
         var speaker: Quote.Speaker?
         var via: Quote.Speaker?
