@@ -14,6 +14,12 @@ import Testing
         #expect(try speakers(#""Get out there," Donald Trump implored the crowd on Tuesday. "Make sure you go out and vote, because this one matters.""#) == ["Donald Trump", "Donald Trump"])
     }
 
+    @Test func aSpeakerIsNeverTakenFromTheWordsReported() throws {
+        // "remarks were": a noun of speech inside the reported clause, not a verb with a subject.
+        let text = "Ruth Adler said the minister's latest remarks were \"a great disappointment to us all.\""
+        #expect(try speakers(text) == ["Ruth Adler", "Ruth Adler"])
+    }
+
     @Test func aShortStatementIsDirectAndContinued() throws {
         let text = "\"Nobody wins,\" Laura Kim said after the vote. \"Everyone loses.\""
         let quotes = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\n" + text).quotes
@@ -40,6 +46,8 @@ import Testing
         ("After the match, Pedro Alvarez, the Chile coach, said, \"We made too many mistakes in the second half to win it.\"", "Pedro Alvarez"),
         ("The secretary general of the union, Marco Bellini, said: \"We face a hard year and we will fight for every job.\"", "Marco Bellini"),
         ("\"Nobody should have to watch a friend suffer like that, not here and not anywhere,\" the doctor said.", "the doctor"),
+        // The inverted subject with what it was doing.
+        ("\"I am staying,\" said Ruth Adler as she left the hall on Friday night.", "Ruth Adler"),
         // A relative clause set off by commas, however long, and the time after the verb.
         ("\"We are going to win this state,\" Maria Lopez, who has run the campaign from a room above a bakery since the spring, said on Tuesday.", "Maria Lopez"),
     ])

@@ -32,7 +32,9 @@ struct QuotePass {
         naming: set(WordLists.Quotes.naming),
         reporting: set(WordLists.Quotes.reportingVerbs),
         clauseVerbs: set(WordLists.Quotes.clauseVerbs),
-        relative: set("who whose which")
+        relative: set("who whose which"),
+        subordinating: set("as while when after before because who which"),
+        copulas: set("is are was were has have had")
     )
 
     /// A passage in quotation marks: the opening mark and the closing one (or the end of the
@@ -418,6 +420,8 @@ struct QuotePass {
                       let q = (s.lowerBound..<i).last(where: { t[$0].lower == Self.h.quoted }) {
                 subject = q + 1 < i - 1 ? (q + 1)..<(i - 1) : nil
             } else {
+                // "Duterte's latest comments were": a noun of speech, not a verb.
+                if i + 1 < s.upperBound, Self.h.copulas.contains(t[i + 1].lower) { continue }
                 subject = phraseBefore(doc, i, s, entities)
                 let afterComma = i > s.lowerBound && (doc.isPunct(i - 1, 44) || (t[i - 1].has(.quote) && i >= 2 && doc.isPunct(i - 2, 44)))
                 // "the source said, adding that ...": a participle after a comma keeps the subject of
@@ -547,7 +551,8 @@ struct QuotePass {
         }
         guard end > from else { return nil }
         // An inverted subject ends the clause: "said the minister." not "reminded the Russians that".
-        if closed, end < s.upperBound, t[end].kind != .punctuation { return nil }
+        // "said Trump as he dined", "said Kim while she waited" end it too.
+        if closed, end < s.upperBound, t[end].kind != .punctuation, !Self.h.subordinating.contains(t[end].lower) { return nil }
         // "said on Tuesday", "said in a statement": when and how, not who.
         if Self.h.boundary.contains(t[from].lower) || Self.h.prepositions.contains(t[from].lower) { return nil }
         return namesASource(doc, from..<end) ? from..<end : nil
