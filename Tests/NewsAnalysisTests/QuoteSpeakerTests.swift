@@ -46,6 +46,7 @@ import Testing
         ("After the match, Pedro Alvarez, the Chile coach, said, \"We made too many mistakes in the second half to win it.\"", "Pedro Alvarez"),
         ("The secretary general of the union, Marco Bellini, said: \"We face a hard year and we will fight for every job.\"", "Marco Bellini"),
         ("\"Nobody should have to watch a friend suffer like that, not here and not anywhere,\" the doctor said.", "the doctor"),
+        ("\"The banks are ready to lend to us,\" said the director, adding that rates were low.", "the director"),
         // The inverted subject with what it was doing.
         ("\"I am staying,\" said Ruth Adler as she left the hall on Friday night.", "Ruth Adler"),
         // A relative clause set off by commas, however long, and the time after the verb.

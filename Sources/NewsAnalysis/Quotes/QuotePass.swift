@@ -555,7 +555,9 @@ struct QuotePass {
         if closed, end < s.upperBound, t[end].kind != .punctuation, !Self.h.subordinating.contains(t[end].lower) { return nil }
         // "said on Tuesday", "said in a statement": when and how, not who.
         if Self.h.boundary.contains(t[from].lower) || Self.h.prepositions.contains(t[from].lower) { return nil }
-        return namesASource(doc, from..<end) ? from..<end : nil
+        // As before a verb: a name, a pronoun, a source noun, or a short phrase a determiner opens ("said the director").
+        let ok = namesASource(doc, from..<end) || (end - from <= 4 && end - from >= 2 && Self.h.determiners.contains(t[from].lower))
+        return ok ? from..<end : nil
     }
 
     /// The head noun of a description ("source" in "a senior source in the Office").
