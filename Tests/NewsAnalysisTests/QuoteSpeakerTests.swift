@@ -27,6 +27,11 @@ import Testing
         #expect(quotes.map { $0.speaker?.name } == ["Laura Kim", "Laura Kim"])
     }
 
+    @Test func anAttributionClosingAParagraphIntroducesTheQuoteBelow() throws {
+        let text = "Maria Lopez said the count had been slow all night, she told reporters.\n\n\"They want us to give up. We will not.\""
+        #expect(try speakers(text) == ["Maria Lopez", "Maria Lopez"])
+    }
+
     @Test func aQuoteOpeningTheNextParagraphContinuesIt() throws {
         let text = "\"We are going to win this state,\" Maria Lopez said on Tuesday.\n\n\"Nobody thought it could be done. We did it anyway, and we will do it again.\""
         #expect(try speakers(text) == ["Maria Lopez", "Maria Lopez"])

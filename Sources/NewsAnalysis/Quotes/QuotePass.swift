@@ -195,6 +195,10 @@ struct QuotePass {
         return nil
     }
 
+    /// Tokens from an attribution's verb to its sentence's end when it closes the sentence
+    /// ("she told AFP.", "he said on Tuesday.").
+    static let closingAttribution = 4
+
     /// Words after the verb of "CONTENT, X said on Tuesday in a statement" at most, up to a
     /// comma: more, and the clause before the speaker is an opening phrase, not what was said.
     static let longestTrailingPhrase = 5
@@ -239,11 +243,14 @@ struct QuotePass {
         if span.continued, continuing != nil { candidates = [] }
         if candidates.isEmpty, first >= 0, kind == .direct, !span.continued {
             // The sentence before introduces the quote: one that ends on a colon (`Bellini
-            // called the ruling "reckless": ¶ "We face ..."`), or one of the same paragraph
-            // ("Lopez noted the count was late. \"We will wait …\"").
+            // called the ruling "reckless": ¶ "We face ..."`), one of the same paragraph
+            // ("Lopez noted the count was late. \"We will wait …\""), or one that ends on its
+            // attribution before a quote that opens the next paragraph ("…, she told AFP. ¶ \"They …\"").
             if first > 0, let end = doc.sentences[first - 1].last,
                doc.isPunct(end, 58) || doc.isPunct(end, 59) || doc.paragraphs[paragraph].contains(end) {
                 candidates += attributions[first - 1]
+            } else if first > 0, doc.paragraphs[paragraph].first == open, let end = doc.sentences[first - 1].last {
+                candidates += attributions[first - 1].filter { $0.subject != nil && end - $0.verb <= Self.closingAttribution }
             }
             // The sentence after: in the same paragraph when no one is being quoted on, or
             // opening the next one after a quote that stands alone as a paragraph (a quoted
