@@ -30,6 +30,13 @@ import NewsAnalysis
         #expect(report.body == "\(sentence) \(second)\n\n\(lead)")
     }
 
+    @Test func circaBeforeAYearEndsNoSentence() throws {
+        let opening = "Ada Morrow (c. 1820 – March 3, 1889) was a shipbuilder who ran the largest yard on the estuary for forty years."
+        let report = try Shared.analyze("Ada Morrow\n\n\(opening) \(second)")
+        #expect(report.sentences.count == 2)
+        #expect(report.summary.first?.text == opening)
+    }
+
     @Test func captionsWrittenInlineGoToImages() throws {
         let text = """
             New Zealand to vote on its flag

@@ -4,6 +4,6 @@ extension SummaryModel {
     /// The weights the summary ships with.
     public static let shipped = SummaryModel(
         reported: [1.0, 0.0, 0.0, 0.0, 0.0],
-        other: [1.0, -0.5, 0.5, 0.1, 0.25]
+        other: [1.0, -0.5, 0.5, 0.5, 0.25]
     )
 }
