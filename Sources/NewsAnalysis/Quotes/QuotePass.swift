@@ -305,8 +305,8 @@ struct QuotePass {
         return v == 44 || v == 46 || v == 33 || v == 63 || v == 0x2026
     }
 
-    /// Quotations inside a quotation, in single marks (‘…’ or '…'): `“Vogel came in and said,
-    /// ‘Congratulations,’ and I thought he was joking”`. A mark opens when it stands before a
+    /// Quotations inside a quotation, in single marks (‘…’ or '…'): `“The mayor rang and said,
+    /// ‘We have the money,’ and we all cheered”`. A mark opens when it stands before a
     /// word and closes when it stands right after one; apostrophes inside words are part of
     /// them, and a plural's ("the Democrats’ plan") closes nothing when no quote is open.
     private func nestedSpans(_ doc: Document, in span: QuotedSpan) -> [(open: Int, close: Int)] {
@@ -329,8 +329,8 @@ struct QuotePass {
         return out
     }
 
-    /// A quotation inside another: whose it is comes from the outer quote's own words ("Vogel
-    /// said, ‘…’", "the witnesses testified it was ‘accurate’"), "I" and "we" there being the
+    /// A quotation inside another: whose it is comes from the outer quote's own words ("the
+    /// mayor said, ‘…’", "the witnesses testified it was ‘accurate’"), "I" and "we" there being the
     /// outer speaker; the outer speaker passes it on. A scare quote or a title inside a quote is
     /// a mention, as outside; with no attribution of its own, no one is named.
     private func addNested(_ doc: Document, _ report: inout AnalysisReport, _ inner: (open: Int, close: Int), in span: QuotedSpan,
@@ -530,8 +530,8 @@ struct QuotePass {
     /// Tokens an appositive between commas may span: "Anna Berg, of the university's
     /// school of public health, said".
     static let longestAppositive = 16
-    /// Tokens a relative clause between commas may span ("Jane Doe, who has split from many
-    /// fellow Republicans on issues such as the state's voucher program, told teachers").
+    /// Tokens a relative clause between commas may span ("Ruth Adler, who has led the
+    /// tenants' association through three rent disputes since it was founded, told the board").
     static let longestRelativeClause = 32
 
     /// The person or pronoun a sentence opens with ("Lopez gave her players a talk,
