@@ -8,7 +8,8 @@
 /// ending on a colon), signed by a name after a dash, or goes on with whoever was quoted last.
 /// Quoted titles, names and single words are mentions, nobody's speech, but for a word quoted
 /// in what a verb of saying reports ("said managers had \"ignored\" them"); attributed sentences
-/// that quote no whole statement are reported speech.
+/// that quote no whole statement are reported speech. A quote inside a quote, in single marks,
+/// is a quote of its own, attributed by the outer quote's words and passed on by its speaker.
 struct QuotePass {
     private struct Attribution {
         var verb: Int
@@ -34,7 +35,8 @@ struct QuotePass {
         clauseVerbs: set(WordLists.Quotes.clauseVerbs),
         relative: set("who whose which"),
         subordinating: set("as while when after before because who which"),
-        copulas: set("is are was were has have had")
+        // Verbs that follow a noun of speech as its verb ("his remarks were", "the statement has").
+        nounVerbs: set("is are was were has have had")
     )
 
     /// A passage in quotation marks: the opening mark and the closing one (or the end of the
@@ -317,7 +319,7 @@ struct QuotePass {
             let v = t[k].first
             guard v == 0x2018 || v == 0x2019 || v == 39 else { continue }
             let beforeWord = k + 1 < span.close && t[k + 1].kind == .word && !t[k + 1].has(.spaceBefore)
-            let afterText = !t[k].has(.spaceBefore) && t[k - 1].kind == .word || !t[k].has(.spaceBefore) && k - 1 > span.open && t[k - 1].kind == .punctuation
+            let afterText = !t[k].has(.spaceBefore) && (t[k - 1].kind == .word || k - 1 > span.open && t[k - 1].kind == .punctuation)
             let endsThere = k + 1 >= t.count || t[k + 1].has(.spaceBefore) || t[k + 1].kind == .punctuation
             if v != 0x2019, beforeWord, t[k].has(.spaceBefore) || t[k - 1].kind == .punctuation {
                 open = k
@@ -428,7 +430,7 @@ struct QuotePass {
                 subject = q + 1 < i - 1 ? (q + 1)..<(i - 1) : nil
             } else {
                 // "Duterte's latest comments were": a noun of speech, not a verb.
-                if i + 1 < s.upperBound, Self.h.copulas.contains(t[i + 1].lower) { continue }
+                if i + 1 < s.upperBound, Self.h.nounVerbs.contains(t[i + 1].lower) { continue }
                 subject = phraseBefore(doc, i, s, entities)
                 let afterComma = i > s.lowerBound && (doc.isPunct(i - 1, 44) || (t[i - 1].has(.quote) && i >= 2 && doc.isPunct(i - 2, 44)))
                 // "the source said, adding that ...": a participle after a comma keeps the subject of
