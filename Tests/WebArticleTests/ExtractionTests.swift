@@ -114,11 +114,7 @@ struct ExtractionTests {
 
     @Test func structuredDataBodyStandsInForAnEmptyPage() throws {
         let body = (TestPages.prose + TestPages.prose).joined(separator: "\n")
-        let html = """
-            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Flood","articleBody":"\(body)"}</script></head>
-            <body><div id=app><p>Loading the article, please wait a moment.</p></div></body></html>
-            """
-        let article = try TestPages.extract(html)
+        let article = try TestPages.extract(TestPages.structuredDataPage(body: body))
         #expect(article.bodySource == "json-ld")
         #expect(article.paragraphs.map(\.text) == TestPages.prose + TestPages.prose)
     }
@@ -131,11 +127,7 @@ struct ExtractionTests {
         #expect(try TestPages.extract(page).paragraphs.map(\.text) == [TestPages.prose[0], TestPages.prose[1], aside, TestPages.prose[2]])
         // A body from structured data carries them too.
         let body = (TestPages.prose + [related.replacingOccurrences(of: "\"", with: "\\\"")] + TestPages.prose).joined(separator: "\n")
-        let html = """
-            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Flood","articleBody":"\(body)"}</script></head>
-            <body><div id=app><p>Loading the article, please wait a moment.</p></div></body></html>
-            """
-        let article = try TestPages.extract(html)
+        let article = try TestPages.extract(TestPages.structuredDataPage(body: body))
         #expect(article.bodySource == "json-ld")
         #expect(article.paragraphs.map(\.text) == TestPages.prose + TestPages.prose)
     }

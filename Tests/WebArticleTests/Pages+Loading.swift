@@ -30,6 +30,15 @@ enum TestPages {
         "<html><body>\(around)<article>" + paragraphs.map { "<p>\($0)</p>" }.joined() + "</article></body></html>"
     }
 
+    /// A page that shows only a loading note and keeps its article in JSON-LD's `articleBody`
+    /// (`body`, escaped for JSON).
+    static func structuredDataPage(body: String) -> String {
+        """
+        <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Flood","articleBody":"\(body)"}</script></head>
+        <body><div id=app><p>Loading the article, please wait a moment.</p></div></body></html>
+        """
+    }
+
     static let prose = [
         "The river rose by two metres overnight, and the town's lower streets were under water by dawn on Sunday.",
         "Volunteers filled sandbags in the market square while the fire service pumped water from the cellars of the old mill.",

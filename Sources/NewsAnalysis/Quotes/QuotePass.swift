@@ -210,11 +210,8 @@ struct QuotePass {
                      previous: inout (paragraph: Int, speaker: Quote.Speaker)?) {
         let t = doc.tokens
         let (open, close, paragraph) = (span.open, span.close, span.paragraph)
-        var a = open + 1, b = close
-        while b > a, t[b - 1].kind == .punctuation, t[b - 1].first == 44 || t[b - 1].first == 59 || t[b - 1].first == 58 { b -= 1 }
-        guard b > a else { return }
-        let words = (a..<b).filter { t[$0].kind != .punctuation }.count
-        guard words >= 1 else { return }
+        guard let (inside, words) = quotedWords(doc, open: open, close: close) else { return }
+        let (a, b) = (inside.lowerBound, inside.upperBound)
         let before = open > 0 ? t[open - 1] : nil
         // A quote opens a clause of its own after a comma or colon, at a sentence's start, or
         // right after its verb ("said \"it is reasonable …\"").
@@ -231,8 +228,7 @@ struct QuotePass {
         candidates.removeAll { $0.verb > open && $0.verb < close }
         let nearestBefore = candidates.filter { $0.verb < open && sentenceOf[$0.verb] == sentenceOf[open] }.max { $0.verb < $1.verb }
         let reported = words == 1 && nearestBefore.map { reportsWords(doc, $0) } == true
-        let kind: Quote.Kind = startsClause && (words >= 4 || endsClause(doc, close)) ? .direct
-            : !startsClause && !reported && isMention(doc, open, a..<b, words: words) ? .mention : .partial
+        let kind = kind(doc, open: open, close: close, inside: inside, words: words, startsClause: startsClause, reported: reported)
         if kind == .mention {
             report.quotes.append(Quote(text: doc.text(Int(t[a].start), Int(t[b - 1].end)), start: Int(t[a].start), end: Int(t[b - 1].end),
                                        kind: .mention, verb: nil, speaker: nil))
@@ -298,6 +294,26 @@ struct QuotePass {
                                    verb: best.map { doc.text(tokens: $0.verb..<($0.verb + 1)) }, speaker: speaker, via: via))
     }
 
+    /// The quoted tokens between two marks, less a trailing comma, semicolon or colon, and how
+    /// many words they hold; nil for none.
+    private func quotedWords(_ doc: Document, open: Int, close: Int) -> (Range<Int>, Int)? {
+        let t = doc.tokens
+        let a = open + 1
+        var b = close
+        while b > a, t[b - 1].kind == .punctuation, t[b - 1].first == 44 || t[b - 1].first == 59 || t[b - 1].first == 58 { b -= 1 }
+        guard b > a else { return nil }
+        let words = (a..<b).filter { t[$0].kind != .punctuation }.count
+        return words >= 1 ? (a..<b, words) : nil
+    }
+
+    /// What a quote is: a statement that opens a clause (four words, or fewer that its own
+    /// punctuation ends), a mention (``isMention``) unless a verb of saying reports it, else a
+    /// fragment of someone's words.
+    private func kind(_ doc: Document, open: Int, close: Int, inside: Range<Int>, words: Int, startsClause: Bool, reported: Bool) -> Quote.Kind {
+        if startsClause && (words >= 4 || endsClause(doc, close)) { return .direct }
+        return !startsClause && !reported && isMention(doc, open, inside, words: words) ? .mention : .partial
+    }
+
     /// Whether a quote's own punctuation ends it as a clause ("Nobody wins," "Wow!"): short
     /// words that open a sentence and end it, or end before the attribution, are a statement.
     private func endsClause(_ doc: Document, _ close: Int) -> Bool {
@@ -338,11 +354,8 @@ struct QuotePass {
     private func addNested(_ doc: Document, _ report: inout AnalysisReport, _ inner: (open: Int, close: Int), in span: QuotedSpan,
                            outerSpeaker: Quote.Speaker?, _ sentenceOf: [Int32], _ nestedMask: [Bool], _ descriptions: [UInt64: Range<Int>]) {
         let t = doc.tokens
-        let a = inner.open + 1
-        var b = inner.close
-        while b > a, t[b - 1].kind == .punctuation, t[b - 1].first == 44 || t[b - 1].first == 59 || t[b - 1].first == 58 { b -= 1 }
-        let words = (a..<max(a, b)).filter { t[$0].kind != .punctuation }.count
-        guard words >= 1, sentenceOf[inner.open] >= 0 else { return }
+        guard let (inside, words) = quotedWords(doc, open: inner.open, close: inner.close), sentenceOf[inner.open] >= 0 else { return }
+        let (a, b) = (inside.lowerBound, inside.upperBound)
         let sentence = doc.sentences[Int(sentenceOf[inner.open])]
         let within = max(sentence.lowerBound, span.open + 1)..<min(sentence.upperBound, span.close)
         let attribution = attributionsIn(doc, within, quoted: nestedMask, report.entities)
@@ -351,8 +364,7 @@ struct QuotePass {
         let startsClause = inner.open == span.open + 1 || before.kind == .punctuation && (before.first == 44 || before.first == 58)
             || doc.lex[inner.open - 1].contains(.speechVerb)
         let reported = words == 1 && attribution.map { reportsWords(doc, $0) } == true
-        let kind: Quote.Kind = startsClause && (words >= 4 || endsClause(doc, inner.close)) ? .direct
-            : !startsClause && !reported && isMention(doc, inner.open, a..<b, words: words) ? .mention : .partial
+        let kind = kind(doc, open: inner.open, close: inner.close, inside: inside, words: words, startsClause: startsClause, reported: reported)
         var speaker: Quote.Speaker?
         var via: Quote.Speaker?
         if kind != .mention, let attribution, var subject = attribution.subject {
