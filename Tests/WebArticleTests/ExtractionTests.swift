@@ -112,6 +112,31 @@ struct ExtractionTests {
         #expect(article.paragraphs[1].text == "First line of the address,\nsecond line of it, and a sentence to make it prose.")
     }
 
+    @Test func twoLineBreaksSetParagraphsApart() throws {
+        let teaser = #"<b><i>Also read: <a href="/christmas-quarrels">How to keep the holidays calm</a></i></b>"#
+        let html = "<html><body><article><div class=text>\(TestPages.prose[0])<br><br>\(teaser)<br><br>\(TestPages.prose[1])<br>\n<br>\(TestPages.prose[2])</div></article></body></html>"
+        let article = try TestPages.extract(html)
+        #expect(article.paragraphs.map(\.text) == TestPages.prose)
+    }
+
+    @Test func aCaptionEndingInItsCreditIsNotTheArticle() throws {
+        let bracketed = "Crowds wait at the gate of the stadium on Sunday (Image: GETTY )"
+        let trailing = "A map showing where the new fissure opened on Monday. Credit: IMO."
+        let writers = "The council showed off its new image: a bolder logo and a name the town chose by vote."
+        let html = TestPages.article([TestPages.prose[0], bracketed, TestPages.prose[1], trailing, writers, TestPages.prose[2]])
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == [TestPages.prose[0], TestPages.prose[1], writers, TestPages.prose[2]])
+    }
+
+    @Test func aHeadingOverLinksToOtherArticlesGoesWithItsList() throws {
+        let readNext = "<h2><strong>Read Next:</strong></h2><ul><li><p>Investors are moving to the coast this winter, and here is how you can follow them with little money.</p></li>"
+            + "<li><p>A new fund lets anyone own a share of rented homes across the country, starting from one hundred dollars.</p></li></ul>"
+        let styled = #"<div class="heading-h3">More Great Stories</div><ul><li>Why the river keeps flooding, <a href="/river">and what could stop it</a></li><li>The bakery <a href="/bakery">that never closes</a></li></ul>"#
+        let widget = "<h3>More From The Valley Times</h3>"
+        let html = TestPages.article([TestPages.prose[0], TestPages.prose[1]])
+            .replacingOccurrences(of: "</article>", with: widget + "<p>\(TestPages.prose[2])</p>" + readNext + styled + "</article>")
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
+    }
+
     @Test func structuredDataBodyStandsInForAnEmptyPage() throws {
         let body = (TestPages.prose + TestPages.prose).joined(separator: "\n")
         let article = try TestPages.extract(TestPages.structuredDataPage(body: body))

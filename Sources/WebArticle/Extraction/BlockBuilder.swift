@@ -65,7 +65,13 @@ struct BlockBuilder {
     private mutating func enter(_ k: Int) {
         let tag = document.nodes[k].tag
         if tag == .br {
-            if current != nil { current!.text.append(0x0A) }
+            // Two breaks in a row set paragraphs apart: each is a block of its own, weighed
+            // and judged alone ("<br><br><b>Also read: <a>…</a></b><br><br>").
+            if current?.text.last == 0x0A {
+                flush()
+            } else if current != nil {
+                current!.text.append(0x0A)
+            }
             pendingSpace = false
             return
         }

@@ -42,7 +42,7 @@ enum BoilerplatePhrases {
     private static let fragmentBytes = fragments.map { Array($0.utf8) }
 
     static func matches(_ text: [UInt8]) -> Bool {
-        if isShortcode(text) { return true }
+        if isShortcode(text) || isCaptionWithCredit(text) { return true }
         guard text.count <= longestDisclosure else { return false }
         let lowered = text.map(ASCII.lowercased)
         if disclosureBytes.contains(where: { ASCII.contains(lowered, $0) }) { return true }
@@ -78,6 +78,36 @@ enum BoilerplatePhrases {
             guard let first = word.first else { return true }
             return (first >= 0x41 && first <= 0x5A) || first >= 0x80 || first == UInt8(ascii: "/")
         }
+    }
+
+    /// Where a picture's caption ends in its credit: "Crowds at the gate (Image: Getty)",
+    /// "A map of the fissure. Credit: IMO." An article's sentence does not end that way.
+    private static let creditMarks = ["(image:", "(photo:", "(credit:", "(picture:", " image:", " photo:", " credit:", " photograph:", " picture:"]
+    /// A credit is a name or two and an agency, not a sentence.
+    static let longestCredit = 80
+    /// A caption is a sentence or two; a longer line is a paragraph, whatever it ends on.
+    static let longestCreditedCaption = 400
+
+    /// A caption whose credit follows it on the same line, as captions set beside their
+    /// pictures without `figcaption` are written.
+    private static func isCaptionWithCredit(_ text: [UInt8]) -> Bool {
+        guard text.count <= longestCreditedCaption else { return false }
+        let lowered = text.map(ASCII.lowercased)
+        for mark in creditMarks {
+            let needle = Array(mark.utf8)
+            guard let at = ASCII.lastStart(of: needle, in: lowered), at > 0 else { continue }
+            let credit = lowered[(at + needle.count)...]
+            guard !credit.isEmpty, credit.count <= longestCredit else { continue }
+            // Out of brackets, "image:" may be the writer's ("the new image: a bolder logo");
+            // a credit names someone.
+            if !mark.hasPrefix("("), let first = text[credit.startIndex...].first(where: { $0 != 0x20 }),
+               !(first >= 0x41 && first <= 0x5A) && first < 0x80 { continue }
+            // Nothing after the credit: no sentence goes on past it.
+            let stop = credit.firstIndex { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }
+            if let stop, stop + 1 < credit.endIndex, credit[(stop + 1)...].contains(where: ASCII.isLetter) { continue }
+            return true
+        }
+        return false
     }
 
     /// A line that is only a byline ("By Jane Doe", "ByThe Associated Press") or only a date and time.

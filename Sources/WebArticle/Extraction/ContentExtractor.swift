@@ -101,6 +101,7 @@ struct ContentExtractor {
             }
         }
         kept = droppingRepeats(kept)
+        kept = droppingTeaserLists(kept)
         // Short lines before the first and after the last prose block: kickers, bylines,
         // dates, "Related" headings, copyright lines.
         if let first = kept.firstIndex(where: isProse), var last = kept.lastIndex(where: isProse) {
@@ -135,6 +136,51 @@ struct ContentExtractor {
             if kept[earlier].text == kept[k].text, role(earlier) != role(k) { repeats.insert(k) }
         }
         return repeats.isEmpty ? kept : kept.indices.filter { !repeats.contains($0) }.map { kept[$0] }
+    }
+
+    /// Headings that introduce links to other articles ("Read Next:", "Don't Miss",
+    /// "More From TIME", "Most Read Business Stories"): the heading goes, and the list right
+    /// after it. Prose after such a heading is the article going on, and stays.
+    func droppingTeaserLists(_ kept: [TextBlock]) -> [TextBlock] {
+        var result: [TextBlock] = []
+        result.reserveCapacity(kept.count)
+        var k = 0
+        while k < kept.count {
+            let list = k + 1 < kept.count && kept[k + 1].kind == .listItem ? enclosingList(kept[k + 1].owner) : nil
+            // A line styled as a heading only by its class is one when a list follows it.
+            guard Self.isTeaserLabel(kept[k]), list != nil || kept[k].kind == .heading || kept[k].text.last == UInt8(ascii: ":") else {
+                result.append(kept[k])
+                k += 1
+                continue
+            }
+            k += 1
+            guard let list else { continue }
+            while k < kept.count, kept[k].kind == .listItem, enclosingList(kept[k].owner) == list { k += 1 }
+        }
+        return result
+    }
+
+    /// How headings over links to other articles start.
+    static let teaserLabels = [
+        "read next", "read more", "don't miss", "don\u{2019}t miss", "more from", "most read", "most popular", "more great",
+        "related", "see also", "also read", "recommended", "you may also like", "you might also like", "more stories",
+        "more on this", "trending", "what to read next", "top stories", "popular stories",
+    ].map { Array($0.utf8) }
+
+    static func isTeaserLabel(_ block: TextBlock) -> Bool {
+        guard block.characters <= BoilerplatePhrases.longestPhrase, block.kind != .listItem else { return false }
+        let lowered = block.text.map(ASCII.lowercased)
+        return teaserLabels.contains { lowered.starts(with: $0) }
+    }
+
+    /// The `ul` or `ol` a list item's block lies in.
+    private func enclosingList(_ node: Int) -> Int? {
+        var e = node
+        while e > 0 {
+            if document.nodes[e].tag == .ul || document.nodes[e].tag == .ol { return e }
+            e = Int(document.nodes[e].parent)
+        }
+        return nil
     }
 
     /// Inside the article, a box whose class only hints at boilerplate ("widget", "more")

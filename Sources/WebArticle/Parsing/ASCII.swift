@@ -76,6 +76,17 @@ enum ASCII {
         return false
     }
 
+    /// Where the last `needle` in `bytes` starts.
+    static func lastStart(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        let n = needle.count
+        guard n > 0, n <= bytes.count else { return nil }
+        outer: for i in stride(from: bytes.count - n, through: 0, by: -1) where bytes[i] == needle[0] {
+            for k in 1..<n where bytes[i + k] != needle[k] { continue outer }
+            return i
+        }
+        return nil
+    }
+
     /// FNV-1a of `bytes` lowercased: how tag and attribute names are compared without
     /// making strings.
     @inline(__always)
