@@ -130,7 +130,7 @@ struct ExtractionTests {
     @Test func aHeadingOverLinksToOtherArticlesGoesWithItsList() throws {
         let readNext = "<h2><strong>Read Next:</strong></h2><ul><li><p>Investors are moving to the coast this winter, and here is how you can follow them with little money.</p></li>"
             + "<li><p>A new fund lets anyone own a share of rented homes across the country, starting from one hundred dollars.</p></li></ul>"
-        let styled = #"<div class="heading-h3">More Great Stories</div><ul><li>Why the river keeps flooding, <a href="/river">and what could stop it</a></li><li>The bakery <a href="/bakery">that never closes</a></li></ul>"#
+        let styled = #"<div class="box-title">More Great Stories</div><ul><li>Why the river keeps flooding, <a href="/river">and what could stop it</a></li><li>The bakery <a href="/bakery">that never closes</a></li></ul>"#
         let widget = "<h3>More From The Valley Times</h3>"
         let html = TestPages.article([TestPages.prose[0], TestPages.prose[1]])
             .replacingOccurrences(of: "</article>", with: widget + "<p>\(TestPages.prose[2])</p>" + readNext + styled + "</article>")
