@@ -32,8 +32,10 @@ enum BoilerplatePhrases {
     ]
     static let longestDisclosure = 500
     private static let disclosureBytes = disclosures.map { Array($0.utf8) }
+    /// The words that label a picture's credit.
+    private static let creditLabels = ["image:", "photo:", "photograph:", "picture:", "credit:"]
     /// How credit lines under pictures start.
-    private static let creditOpenings = ["image:", "photo:", "photograph:", "photos:", "credit:", "(credit", "(photo", "photo by", "picture:", "illustration:", "video:"]
+    private static let creditOpenings = creditLabels + ["photos:", "(credit", "(photo", "photo by", "illustration:", "video:"]
 
     static let longestPhrase = 48
     /// Lines longer than this are text, whatever fragment they hold.
@@ -42,9 +44,10 @@ enum BoilerplatePhrases {
     private static let fragmentBytes = fragments.map { Array($0.utf8) }
 
     static func matches(_ text: [UInt8]) -> Bool {
-        if isShortcode(text) || isCaptionWithCredit(text) { return true }
+        if isShortcode(text) { return true }
         guard text.count <= longestDisclosure else { return false }
         let lowered = text.map(ASCII.lowercased)
+        if isCaptionWithCredit(text, lowered) { return true }
         if disclosureBytes.contains(where: { ASCII.contains(lowered, $0) }) { return true }
         guard text.count <= longestFurniture else { return false }
         if fragmentBytes.contains(where: { ASCII.contains(lowered, $0) }) { return true }
@@ -80,27 +83,25 @@ enum BoilerplatePhrases {
         }
     }
 
-    /// Where a picture's caption ends in its credit: "Crowds at the gate (Image: Getty)",
-    /// "A map of the fissure. Credit: IMO." An article's sentence does not end that way.
-    private static let creditMarks = ["(image:", "(photo:", "(credit:", "(picture:", " image:", " photo:", " credit:", " photograph:", " picture:"]
+    /// A credit label inside brackets, or after a space; whether it is bracketed.
+    private static let creditMarks = creditLabels.flatMap { [(Array("(\($0)".utf8), true), (Array(" \($0)".utf8), false)] }
     /// A credit is a name or two and an agency, not a sentence.
     static let longestCredit = 80
     /// A caption is a sentence or two; a longer line is a paragraph, whatever it ends on.
     static let longestCreditedCaption = 400
 
     /// A caption whose credit follows it on the same line, as captions set beside their
-    /// pictures without `figcaption` are written.
-    private static func isCaptionWithCredit(_ text: [UInt8]) -> Bool {
+    /// pictures without `figcaption` are written: "Crowds at the gate (Image: Getty)",
+    /// "A map of the fissure. Credit: IMO." An article's sentence does not end that way.
+    private static func isCaptionWithCredit(_ text: [UInt8], _ lowered: [UInt8]) -> Bool {
         guard text.count <= longestCreditedCaption else { return false }
-        let lowered = text.map(ASCII.lowercased)
-        for mark in creditMarks {
-            let needle = Array(mark.utf8)
+        for (needle, bracketed) in creditMarks {
             guard let at = ASCII.lastStart(of: needle, in: lowered), at > 0 else { continue }
             let credit = lowered[(at + needle.count)...]
             guard !credit.isEmpty, credit.count <= longestCredit else { continue }
             // Out of brackets, "image:" may be the writer's ("the new image: a bolder logo");
             // a credit names someone.
-            if !mark.hasPrefix("("), let first = text[credit.startIndex...].first(where: { $0 != 0x20 }),
+            if !bracketed, let first = text[credit.startIndex...].first(where: { $0 != 0x20 }),
                !(first >= 0x41 && first <= 0x5A) && first < 0x80 { continue }
             // Nothing after the credit: no sentence goes on past it.
             let stop = credit.firstIndex { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }

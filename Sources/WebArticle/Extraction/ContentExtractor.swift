@@ -146,9 +146,10 @@ struct ContentExtractor {
         result.reserveCapacity(kept.count)
         var k = 0
         while k < kept.count {
-            let list = k + 1 < kept.count && kept[k + 1].kind == .listItem ? enclosingList(kept[k + 1].owner) : nil
+            let label = Self.isTeaserLabel(kept[k])
+            let list = label && k + 1 < kept.count && kept[k + 1].kind == .listItem ? enclosingList(kept[k + 1].owner) : nil
             // A line styled as a heading only by its class is one when a list follows it.
-            guard Self.isTeaserLabel(kept[k]), list != nil || kept[k].kind == .heading || kept[k].text.last == UInt8(ascii: ":") else {
+            guard label, list != nil || kept[k].kind == .heading || kept[k].text.last == UInt8(ascii: ":") else {
                 result.append(kept[k])
                 k += 1
                 continue
