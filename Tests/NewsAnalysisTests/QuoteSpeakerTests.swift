@@ -111,6 +111,10 @@ import Testing
         ("Critics of the plan were scathing, with one reader writing \"Why was nobody told about the plan before the vote?\"", "one reader"),
         ("Maria Lopez waited for the count. At the door of the hall she said, \"Thank you for everything you did for us.\"", "Maria Lopez"),
         ("Sheldon Smith, via a newspaper, said that Carter \"cannot start a fight and then say that he was the one pushed.\"", "Sheldon Smith"),
+        // No verb of speech: the colon hands the quote to whom the sentence opens with, past an opening phrase.
+        ("During the debate on Wednesday, Maria Lopez defended the budget: \"We kept every promise we made to the northern counties.\"", "Maria Lopez"),
+        // One subject for a list of what it did.
+        ("During the second call, Peter Novak asked about the budget, called the plan a \"disgrace\" and left the room.", "Peter Novak"),
     ])
     func subjectsAndSpeakersOfMoreShapes(_ text: String, _ speaker: String) throws {
         #expect(try speakers(text).compactMap { $0 } == [speaker])
@@ -121,7 +125,7 @@ import Testing
         #expect(Set(try speakers(text)) == ["Maria Lopez"])
     }
 
-    @Test(arguments: ["gushed", "implored", "emailed", "conceded", "insisted", "accused"])
+    @Test(arguments: ["gushed", "implored", "emailed", "conceded", "insisted", "accused", "chanted", "yelled", "muttered"])
     func cueVerbsBeyondSaid(_ verb: String) throws {
         let report = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\n\"It was the best night of my life,\" Maria Lopez \(verb) on Tuesday, after the count.")
         #expect(report.quotes.first?.speaker?.name == "Maria Lopez")
@@ -146,6 +150,14 @@ import Testing
         let hers = quotes.filter { (quote: Quote) in quote.kind == .direct && quote.speaker?.name == "Anna Berg" }
         #expect(hers.count == 3, "\(quotes)")
     }
+
+    @Test func aTitleBeforeANameInsideAQuoteLeavesTheNameTheSpeaker() throws {
+        let text = "\u{201C}Coach Peter Novak came in after the game and said, \u{2018}Well done,\u{2019} and I thought he meant the fouls,\u{201D} Anna Berg said."
+        let quotes = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\n\(text)").quotes
+        let inner = try #require(quotes.first { $0.text == "Well done" })
+        #expect(inner.speaker?.name == "Peter Novak", "\(quotes)")
+        #expect(inner.via?.name == "Anna Berg")
+    }
 }
 
 /// Reported speech without quotation marks becomes a quote of kind `indirect`.
@@ -162,6 +174,8 @@ import Testing
         ("The count would take three more days in the northern counties, said Maria Lopez.", "The count would take three more days in the northern counties", "said"),
         ("According to Maria Lopez, the count would take three more days in the northern counties.", "the count would take three more days in the northern counties", "According"),
         ("Maria Lopez denied the count had been stopped in any of the northern counties.", "the count had been stopped in any of the northern counties", "denied"),
+        // After "although", what follows the verb is what was said, not the clause before.
+        ("The count stopped at midnight, although Maria Lopez said it would go on tomorrow.", "it would go on tomorrow", "said"),
     ])
     func reportedSpeechFindsItsContentAndSpeaker(_ sentence: String, _ content: String, _ verb: String) throws {
         let found = try indirect(sentence)

@@ -34,6 +34,8 @@ struct QuotePass {
         reporting: set(WordLists.Quotes.reportingVerbs),
         clauseVerbs: set(WordLists.Quotes.clauseVerbs),
         relative: set("who whose which"),
+        // Words that open a phrase before a sentence's subject ("During the debate, Lopez …").
+        opening: set("during after before in on at when while as following despite since with"),
         subordinating: set("as while when after before because who which"),
         // Verbs that follow a noun of speech as its verb ("his remarks were", "the statement has").
         nounVerbs: set("is are was were has have had")
@@ -178,13 +180,17 @@ struct QuotePass {
             } else if subject.upperBound <= a.verb {
                 if let that = (a.verb + 1..<min(a.verb + 8, end)).first(where: { t[$0].lower == Self.h.that }) {
                     content = (that + 1)..<end
-                } else if subject.lowerBound > s.lowerBound, words((a.verb + 1)..<clauseEnd(after: a.verb)) <= Self.longestTrailingPhrase {
-                    // "CONTENT, a senior source said Tuesday": the clause before the speaker.
-                    content = before(subject.lowerBound)
-                } else if a.verb + 1 < end, Self.h.clauseVerbs.contains(t[a.verb].lower), !Self.h.prepositions.contains(t[a.verb + 1].lower),
-                          t[a.verb + 1].kind == .word, !doc.isPunct(a.verb + 1, 44) {
-                    // "X said the talks had failed."
-                    content = (a.verb + 1)..<end
+                } else {
+                    // "CONTENT, a senior source said Tuesday": the clause before the speaker. With
+                    // none, a subject that opens a clause after a word such as "although" reports
+                    // what follows its verb.
+                    let trailing = subject.lowerBound > s.lowerBound && words((a.verb + 1)..<clauseEnd(after: a.verb)) <= Self.longestTrailingPhrase
+                    if trailing, let clause = before(subject.lowerBound), !isOpeningPhrase(doc, clause) { content = clause }
+                    if content == nil, !trailing || Self.h.boundary.contains(t[subject.lowerBound - 1].lower), a.verb + 1 < end, Self.h.clauseVerbs.contains(t[a.verb].lower), !Self.h.prepositions.contains(t[a.verb + 1].lower),
+                       t[a.verb + 1].kind == .word, !doc.isPunct(a.verb + 1, 44) {
+                        // "X said the talks had failed", "…, although Vogel said he was available."
+                        content = (a.verb + 1)..<end
+                    }
                 }
             } else {
                 // "CONTENT, said the minister."
@@ -196,6 +202,15 @@ struct QuotePass {
         }
         return nil
     }
+
+    /// "During the second call, Peter Novak asked about …": a short phrase of time or place
+    /// before the subject, not what was said.
+    private func isOpeningPhrase(_ doc: Document, _ r: Range<Int>) -> Bool {
+        Self.h.opening.contains(doc.tokens[r.lowerBound].lower) && r.count <= Self.longestOpeningPhrase && !r.contains { doc.isPunct($0, 44) }
+    }
+
+    /// Tokens at most of an opening phrase of time or place ("During the second call").
+    static let longestOpeningPhrase = 5
 
     /// Tokens from an attribution's verb to its sentence's end when it closes the sentence
     /// ("she told AFP.", "he said on Tuesday.").
@@ -240,6 +255,12 @@ struct QuotePass {
         let continuing = previous.flatMap { paragraph - $0.paragraph <= 1 ? $0.speaker : nil }
         if span.continued, continuing != nil { candidates = [] }
         if candidates.isEmpty, first >= 0, kind == .direct, !span.continued {
+            // `Sunak defended the record: "We are working …"`: with no verb of speech, the
+            // colon hands the quote to the person the sentence before it opens with.
+            if let colon = before, colon.kind == .punctuation, colon.first == 58, case let n = Int(sentenceOf[open - 1]), n >= 0,
+               attributions[n].isEmpty, let subject = openingSubject(doc, doc.sentences[n], report.entities) {
+                candidates.append(Attribution(verb: open - 1, subject: subject))
+            }
             // The sentence before introduces the quote: one that ends on a colon (`Bellini
             // called the ruling "reckless": ¶ "We face ..."`), one of the same paragraph
             // ("Lopez noted the count was late. \"We will wait …\""), or one that ends on its
@@ -451,6 +472,9 @@ struct QuotePass {
                 // and said"), an aside's apart ("Olmert, the source said, reminded ... and asked").
                 if subject == nil, afterComma && isParticiple(doc, i) {
                     subject = out.last?.subject ?? openingSubject(doc, s, entities)
+                } else if subject == nil, afterComma, let last = out.last(where: { $0.subject != nil && !isAside(doc, $0, s) }) {
+                    // A list of what one subject did: "he asked about X, called Omar a \"terrorist\" and said".
+                    subject = last.subject
                 } else if subject == nil, i > s.lowerBound, t[i - 1].lower == Self.h.and {
                     // The sentence's when it has no verb of speech before ("Lopez came in and said").
                     subject = out.isEmpty ? openingSubject(doc, s, entities) : out.last(where: { $0.subject != nil && !isAside(doc, $0, s) })?.subject
@@ -549,15 +573,26 @@ struct QuotePass {
     static let longestRelativeClause = 32
 
     /// The person or pronoun a sentence opens with ("Lopez gave her players a talk,
-    /// telling them …"): the subject of a participle with no verb of speech before it.
+    /// telling them …"), after an opening phrase set off by a comma ("During questions on
+    /// Wednesday, Sunak defended …"): the subject of a participle with no verb of speech
+    /// before it.
     private func openingSubject(_ doc: Document, _ s: Range<Int>, _ entities: [Entity]) -> Range<Int>? {
         let t = doc.tokens
-        let k = s.lowerBound
+        var k = s.lowerBound
+        if Self.h.opening.contains(t[k].lower), let comma = s.prefix(Self.openingPhrase).first(where: { doc.isPunct($0, 44) }), comma + 1 < s.upperBound {
+            k = comma + 1
+        }
         if Self.h.pronouns.contains(t[k].lower), !Self.h.firstPerson.contains(t[k].lower) { return k..<(k + 1) }
-        guard !doc.entityAt.isEmpty, doc.entityAt[k] >= 0, entities[Int(doc.entityAt[k])].type == .person else { return nil }
+        guard !doc.entityAt.isEmpty else { return nil }
+        // A title before the name ("Coach Frank Vogel came in"): the name is the subject.
+        if doc.entityAt[k] < 0, t[k].has(.capitalized), k + 1 < s.upperBound, doc.entityAt[k + 1] >= 0 { k += 1 }
+        guard doc.entityAt[k] >= 0, entities[Int(doc.entityAt[k])].type == .person else { return nil }
         let e = doc.mention(at: k, within: s).upperBound
         return e < s.upperBound && !t[e].has(.possessive) ? k..<e : nil
     }
+
+    /// Tokens an opening phrase before the subject may span.
+    static let openingPhrase = 12
 
     /// The noun phrase right after a verb ("said the minister", "according to officials").
     private func phraseAfter(_ doc: Document, _ from: Int, _ s: Range<Int>, closed: Bool = false) -> Range<Int>? {

@@ -34,7 +34,8 @@ enum WordLists {
         stating telling explaining noting warning writing arguing claiming announcing reasoned revealed \
         disclosed recounted informed answered asserted asserts alleged alleges contended contends \
         responding replying stressing recalling say tell state believe believes believed think thinks \
-        thought estimated estimates theorized recommends recommended reporting reported
+        thought estimated estimates theorized recommends recommended reporting reported \
+        chanted chanting yelled yelling screamed hollered muttered murmured sighed wondered
         """
 
     /// Forms of be, have and do, and the modals: a line with none of them (and no "-ed" or
@@ -118,7 +119,7 @@ enum WordLists {
         /// Between a subject and its verb of speech: "had also said", "later told".
         static let beforeVerb = "had has have was is were will would also then later previously once again further reportedly"
         /// Words a speaker's noun phrase does not reach back or on across.
-        static let clauseBoundaries = "that and but while as because when which who after before if than"
+        static let clauseBoundaries = "that and but while as because when which who after before if than although though whereas unless"
         /// Where a description's head noun ends: "a senior source in the Office".
         static let prepositions = "in at from of with for on close"
         static let subjectPronouns = "he she they i we"
