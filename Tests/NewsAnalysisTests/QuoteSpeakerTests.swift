@@ -271,6 +271,9 @@ import Testing
         ("The plan, dubbed \"Operation Harvest\", starts on Monday in the northern counties.", "Operation Harvest"),
         ("The candidates traded barbs over what one called the \"focus\" of the campaign.", "focus"),
         ("The union called on the \"interim\" board to step down by Friday.", "interim"),
+        // A name given inside reported speech is still a name.
+        ("Maria Lopez denied that she and two aides had formed what critics dubbed the \"Back Room\" team.", "Back Room"),
+        ("Peter Novak said the three were known as the \"Three Wise Men\" at the ministry.", "Three Wise Men"),
     ])
     func quotedNamesAreMentions(_ sentence: String, _ words: String) throws {
         let quote = try #require(try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\n\(sentence)").quotes.first { $0.text == words })

@@ -31,6 +31,8 @@ struct QuotePass {
         determiners: set(WordLists.Quotes.determiners),
         firstPerson: set("i we"),
         naming: set(WordLists.Quotes.naming),
+        // "known as", "referred to as", "described as", "billed as": what follows is a name.
+        namedAs: set("known to described billed"),
         reporting: set(WordLists.Quotes.reportingVerbs),
         clauseVerbs: set(WordLists.Quotes.clauseVerbs),
         relative: set("who whose which"),
@@ -328,11 +330,25 @@ struct QuotePass {
     }
 
     /// What a quote is: a statement that opens a clause (four words, or fewer that its own
-    /// punctuation ends), a mention (``isMention``) unless a verb of saying reports it, else a
-    /// fragment of someone's words.
+    /// punctuation ends), a mention (a name given, ``isNamed``, or ``isMention`` unless a verb
+    /// of saying reports it), else a fragment of someone's words.
     private func kind(_ doc: Document, open: Int, close: Int, inside: Range<Int>, words: Int, startsClause: Bool, reported: Bool) -> Quote.Kind {
         if startsClause && (words >= 4 || endsClause(doc, close)) { return .direct }
-        return !startsClause && !reported && isMention(doc, open, inside, words: words) ? .mention : .partial
+        guard !startsClause else { return .partial }
+        // A name given is a name even in what someone is reported to have said.
+        if isNamed(doc, open) { return .mention }
+        return !reported && isMention(doc, open, inside, words: words) ? .mention : .partial
+    }
+
+    /// Whether the quote is the name something is given: "dubbed \"Operation Dawn\"", "known as
+    /// the \"Three Amigos\"", "referred to as a \"shadow channel\"".
+    private func isNamed(_ doc: Document, _ open: Int) -> Bool {
+        let t = doc.tokens
+        var p = open - 1
+        if p > 0, Self.h.determiners.contains(t[p].lower) { p -= 1 }
+        guard p >= 0 else { return false }
+        if Self.h.naming.contains(t[p].lower) { return true }
+        return p > 0 && t[p].lower == Self.h.as && Self.h.namedAs.contains(t[p - 1].lower)
     }
 
     /// Whether a quote's own punctuation ends it as a clause ("Nobody wins," "Wow!"): short
@@ -432,14 +448,12 @@ struct QuotePass {
         return (e, a..<b)
     }
 
-    /// Quoted words inside the reporter's sentence that nobody says: a name given to something
-    /// ("dubbed \"Operation Dawn\"", "the so-called \"red line\""), a title in title case
+    /// Quoted words inside the reporter's sentence that nobody says: a title in title case
     /// ("on \"Meet the Press\""), a single quoted word: far more often a scare quote or a
     /// term than a word someone said (31 to 9 in the development set; `add` keeps the word
     /// that a verb of saying reports).
     private func isMention(_ doc: Document, _ open: Int, _ inside: Range<Int>, words: Int) -> Bool {
         let t = doc.tokens
-        if open > 0, Self.h.naming.contains(t[open - 1].lower) { return true }
         if words == 1 { return true }
         // Title case: every word capitalised but short function words, no sentence inside.
         guard words <= 8, t[inside.lowerBound].has(.capitalized) else { return false }
