@@ -176,6 +176,10 @@ import Testing
         ("Maria Lopez denied the count had been stopped in any of the northern counties.", "the count had been stopped in any of the northern counties", "denied"),
         // After "although", what follows the verb is what was said, not the clause before.
         ("The count stopped at midnight, although Maria Lopez said it would go on tomorrow.", "it would go on tomorrow", "said"),
+        // "that" some way after the verb; the question put before the subject is not what was said.
+        ("Maria Lopez said in an email to the Daily Courier that the count would take three more days.", "the count would take three more days", "said"),
+        ("Asked about the size of the crowd, Maria Lopez said the count would take three more days.", "the count would take three more days", "said"),
+        ("Maria Lopez was alleging that the count had been stopped in the northern counties.", "the count had been stopped in the northern counties", "alleging"),
     ])
     func reportedSpeechFindsItsContentAndSpeaker(_ sentence: String, _ content: String, _ verb: String) throws {
         let found = try indirect(sentence)
@@ -183,6 +187,28 @@ import Testing
         #expect(found.first?.0 == content)
         #expect(found.first?.1 == "Maria Lopez")
         #expect(found.first?.2 == verb)
+    }
+
+    @Test func reportedSpeechMayFollowADirectQuoteInItsSentence() throws {
+        let found = try indirect("Maria Lopez said in a statement, \"We are relieved tonight,\" adding that the family had asked for privacy in the days ahead.")
+        #expect(found.map(\.0) == ["the family had asked for privacy in the days ahead"])
+        #expect(found.first?.1 == "Maria Lopez")
+    }
+
+    @Test func anOrganisationSpeaksThroughAParticiple() throws {
+        let found = try indirect("The Red Cross welcomed the vote, saying that the new hall would open in the spring.")
+        #expect(found.map(\.0) == ["the new hall would open in the spring"])
+        #expect(found.first?.1 == "Red Cross")
+    }
+
+    @Test func aSourceNounIsTheSpeaker() throws {
+        let found = try indirect("Her office said she was keeping long-standing plans to travel to Florida next week.")
+        #expect(found.first?.1 == "Her office")
+    }
+
+    @Test func aSpeechVerbAfterAnArticleIsANoun() throws {
+        // "the state budget": no one states anything.
+        #expect(try indirect("Lawmakers defending the state budget approved in April that raised school spending by two percent met on Monday.").isEmpty)
     }
 
     @Test func aSentenceWithoutAttributionIsNotReportedSpeech() throws {

@@ -38,6 +38,8 @@ struct QuotePass {
         relative: set("who whose which"),
         // Words that open a phrase before a sentence's subject ("During the debate, Lopez …").
         opening: set("during after before in on at when while as following despite since with"),
+        topic: set("asked regarding concerning"),
+        beforeNoun: set("the a an his her its their our my your"),
         subordinating: set("as while when after before because who which"),
         // Verbs that follow a noun of speech as its verb ("his remarks were", "the statement has").
         nounVerbs: set("is are was were has have had")
@@ -132,16 +134,13 @@ struct QuotePass {
             let outerSpeaker = report.quotes.count > count ? report.quotes[count].speaker : nil
             for n in inner { addNested(doc, &report, n, in: span, outerSpeaker: outerSpeaker, sentenceOf, nestedMask, descriptions) }
         }
-        // Reported speech: attributed sentences that quote no whole statement ("He said he
-        // worried there would be \"political consequences\"" is reported, with a fragment).
-        // Both in text order: one walk through the direct quotes.
-        let directQuotes = report.quotes.filter { $0.kind == .direct }.map { $0.start..<$0.end }
-        var nextDirect = 0
+        // Reported speech: attributed words outside every whole quoted statement ("He said he
+        // worried there would be \"political consequences\"" is reported, with a fragment;
+        // so is the rest of `she said, "We are relieved," adding that the family was safe`).
+        let inDirect = tokensInside(report.quotes.filter { $0.kind == .direct }.map { $0.start..<$0.end }, doc)
         for (n, s) in doc.sentences.enumerated() {
-            let characters = Int(t[s.lowerBound].start)..<Int(t[s.upperBound - 1].end)
-            while nextDirect < directQuotes.count, directQuotes[nextDirect].upperBound <= characters.lowerBound { nextDirect += 1 }
-            guard nextDirect == directQuotes.count || !directQuotes[nextDirect].overlaps(characters) else { continue }
-            guard let (content, attribution) = reportedContent(doc, s, attributions[n], quoted: quoted), let subject = attribution.subject else { continue }
+            guard let (content, attribution) = reportedContent(doc, s, attributions[n], quoted: quoted, inDirect: inDirect),
+                  let subject = attribution.subject else { continue }
             let speaker = resolve(doc, subject, before: content.lowerBound, descriptions, report.entities)
             let located = doc.located(tokens: content)
             report.quotes.append(Quote(text: located.text, start: located.start, end: located.end, kind: .indirect,
@@ -150,10 +149,27 @@ struct QuotePass {
         report.quotes.sort { $0.start < $1.start }
     }
 
+    /// For each token, whether it lies inside one of `ranges` (character offsets, in any order,
+    /// nested or not).
+    private func tokensInside(_ ranges: [Range<Int>], _ doc: Document) -> [Bool] {
+        let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        var inside = [Bool](repeating: false, count: doc.tokens.count)
+        var next = 0, coveredTo = Int.min
+        for (k, token) in doc.tokens.enumerated() {
+            let c = Int(token.start)
+            while next < sorted.count, sorted[next].lowerBound <= c {
+                coveredTo = max(coveredTo, sorted[next].upperBound)
+                next += 1
+            }
+            inside[k] = c < coveredTo
+        }
+        return inside
+    }
+
     /// What a sentence reports someone said, and the attribution: "X said (that) CONTENT",
     /// "X told reporters on Tuesday that CONTENT", "CONTENT, X said", "CONTENT, said X",
     /// "According to X, CONTENT", "CONTENT, according to X". Four words at least.
-    private func reportedContent(_ doc: Document, _ s: Range<Int>, _ attributions: [Attribution], quoted: [Bool]) -> (Range<Int>, Attribution)? {
+    private func reportedContent(_ doc: Document, _ s: Range<Int>, _ attributions: [Attribution], quoted: [Bool], inDirect: [Bool]) -> (Range<Int>, Attribution)? {
         let t = doc.tokens
         var end = s.upperBound
         while end > s.lowerBound, t[end - 1].kind == .punctuation { end -= 1 }
@@ -180,15 +196,19 @@ struct QuotePass {
                     content = before(a.verb)
                 }
             } else if subject.upperBound <= a.verb {
-                if let that = (a.verb + 1..<min(a.verb + 8, end)).first(where: { t[$0].lower == Self.h.that }) {
+                if let that = (a.verb + 1..<min(a.verb + Self.thatReach, end)).first(where: { t[$0].lower == Self.h.that }) {
                     content = (that + 1)..<end
                 } else {
                     // "CONTENT, a senior source said Tuesday": the clause before the speaker. With
                     // none, a subject that opens a clause after a word such as "although" reports
                     // what follows its verb.
+                    // A verb that goes on to a quoted statement introduces that instead
+                    // ("In addition, the source said Olmert, \"urged …\"").
                     let trailing = subject.lowerBound > s.lowerBound && words((a.verb + 1)..<clauseEnd(after: a.verb)) <= Self.longestTrailingPhrase
+                        && !(a.verb..<end).contains { inDirect[$0] }
                     if trailing, let clause = before(subject.lowerBound), !isOpeningPhrase(doc, clause) { content = clause }
-                    if content == nil, !trailing || Self.h.boundary.contains(t[subject.lowerBound - 1].lower), a.verb + 1 < end, Self.h.clauseVerbs.contains(t[a.verb].lower), !Self.h.prepositions.contains(t[a.verb + 1].lower),
+                    if content == nil, !trailing || Self.h.boundary.contains(t[subject.lowerBound - 1].lower), a.verb + 1 < end, Self.h.clauseVerbs.contains(t[a.verb].lower),
+                       !Self.h.prepositions.contains(t[a.verb + 1].lower), !Self.h.opening.contains(t[a.verb + 1].lower),
                        t[a.verb + 1].kind == .word, !doc.isPunct(a.verb + 1, 44) {
                         // "X said the talks had failed", "…, although Vogel said he was available."
                         content = (a.verb + 1)..<end
@@ -200,19 +220,27 @@ struct QuotePass {
             }
             // Four words at least of the reporter's own: "said Rudolph \"can't antagonize a
             // fight\"" is the quote's, not reported speech.
-            if let content, words(content) >= 4, content.filter({ !quoted[$0] && t[$0].kind != .punctuation }).count >= 3 { return (content, a) }
+            if let content, words(content) >= 4, content.filter({ !quoted[$0] && t[$0].kind != .punctuation }).count >= 3,
+               !content.contains(where: { inDirect[$0] }) { return (content, a) }
         }
         return nil
     }
 
-    /// "During the second call, Peter Novak asked about …": a short phrase of time or place
-    /// before the subject, not what was said.
+    /// "During the second call, Peter Novak asked about …": a short phrase of time or place,
+    /// or the question put, before the subject: not what was said.
     private func isOpeningPhrase(_ doc: Document, _ r: Range<Int>) -> Bool {
-        Self.h.opening.contains(doc.tokens[r.lowerBound].lower) && r.count <= Self.longestOpeningPhrase && !r.contains { doc.isPunct($0, 44) }
+        let first = doc.tokens[r.lowerBound].lower
+        guard !r.contains(where: { doc.isPunct($0, 44) }) else { return false }
+        // "Asked about the plan, …", "Regarding how long it will stay, …": the question, however long.
+        return Self.h.topic.contains(first) || Self.h.opening.contains(first) && r.count <= Self.longestOpeningPhrase
     }
 
     /// Tokens at most of an opening phrase of time or place ("During the second call").
     static let longestOpeningPhrase = 5
+
+    /// Tokens after a verb in which its "that" is looked for: "said in an email to The
+    /// Associated Press that …".
+    static let thatReach = 10
 
     /// Tokens from an attribution's verb to its sentence's end when it closes the sentence
     /// ("she told AFP.", "he said on Tuesday.").
@@ -469,6 +497,8 @@ struct QuotePass {
         for i in s {
             // Lowercase, but for "According to X, ..." opening the sentence.
             guard !quoted[i], doc.lex[i].contains(.speechVerb), t[i].has(.lowercase) || i == s.lowerBound && t[i].lower == Self.h.according else { continue }
+            // "the state budget", "their say": after an article or a possessive, a noun.
+            if i > s.lowerBound, Self.h.beforeNoun.contains(t[i - 1].lower) { continue }
             var subject: Range<Int>?
             if t[i].lower == Self.h.according {
                 if i + 2 < s.upperBound, t[i + 1].lower == Self.h.to { subject = phraseAfter(doc, i + 2, s) }
@@ -600,7 +630,9 @@ struct QuotePass {
         guard !doc.entityAt.isEmpty else { return nil }
         // A title before the name ("Coach Frank Vogel came in"): the name is the subject.
         if doc.entityAt[k] < 0, t[k].has(.capitalized), k + 1 < s.upperBound, doc.entityAt[k + 1] >= 0 { k += 1 }
-        guard doc.entityAt[k] >= 0, entities[Int(doc.entityAt[k])].type == .person else { return nil }
+        // "The US welcomed the exchange, saying …": a country or an organisation speaks too.
+        if doc.entityAt[k] < 0, t[k].lower == Self.h.the, k + 1 < s.upperBound, doc.entityAt[k + 1] >= 0 { k += 1 }
+        guard doc.entityAt[k] >= 0 else { return nil }
         let e = doc.mention(at: k, within: s).upperBound
         return e < s.upperBound && !t[e].has(.possessive) ? k..<e : nil
     }

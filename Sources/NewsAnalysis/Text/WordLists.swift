@@ -35,7 +35,7 @@ enum WordLists {
         disclosed recounted informed answered asserted asserts alleged alleges contended contends \
         responding replying stressing recalling say tell state believe believes believed think thinks \
         thought estimated estimates theorized recommends recommended reporting reported \
-        chanted chanting yelled yelling screamed hollered muttered murmured sighed wondered
+        chanted chanting yelled yelling screamed hollered muttered murmured sighed wondered alleging
         """
 
     /// Forms of be, have and do, and the modals: a line with none of them (and no "-ed" or
@@ -111,7 +111,8 @@ enum WordLists {
         statement report reports police investigators prosecutors lawyer lawyers people observers critics \
         minister ministry government doctor doctors coach player players worker workers employee employees \
         member members student students parent parents author authors researcher researchers scientist \
-        scientists company firm agency group union campaigners protesters teachers teacher residents
+        scientists company firm agency group union campaigners protesters teachers teacher residents \
+        office offices family lawmakers leaders organizers organisers authorities
         """
 
     /// The words the quote pass reads attributions by.
