@@ -112,7 +112,7 @@ enum WordLists {
         minister ministry government doctor doctors coach player players worker workers employee employees \
         member members student students parent parents author authors researcher researchers scientist \
         scientists company firm agency group union campaigners protesters teachers teacher residents \
-        office offices family lawmakers leaders organizers organisers authorities
+        office offices family lawmakers organizers organisers authorities
         """
 
     /// The words the quote pass reads attributions by.
