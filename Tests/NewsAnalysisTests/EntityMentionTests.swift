@@ -83,6 +83,13 @@ import Testing
         #expect(report.entities.first { $0.name == "Porto" }?.type == .organization)
     }
 
+    @Test func aNameInCapitalsIsANameWhateverItSpellsInLowercase() throws {
+        let report = try Shared.analyze("Chao biography\n\nHe was born in Tianjin. He left for the US in 1938 and lived there after the war. Let us say he never went back.")
+        let us = try #require(report.entities.first { $0.mentions.contains { $0.text == "US" } })
+        #expect(us.type == .place)
+        #expect(!report.entities.contains { $0.mentions.contains { $0.text == "us" } })
+    }
+
     @Test func modelNumbersAreNoNames() throws {
         let report = try Shared.analyze("Russia will sell the S-300 system to Iran, and Israel flies the F-16.")
         #expect(!report.entities.contains { $0.name == "S-300" || $0.name == "F-16" })

@@ -112,8 +112,11 @@ struct EntityPass {
                 m.range = a..<m.range.upperBound
             }
             // A name has a word of its own, of two letters or more: "S-300" and "F-16" are models.
+            // A word in capitals on a line that is not is one, whatever it spells in lowercase
+            // ("the US", "the WHO").
             let meaningful = m.range.contains { k in
-                t[k].kind == .word && letters(doc, k) >= 2 && !doc.lex[k].contains(.stopword) && !doc.lex[k].contains(.calendar)
+                t[k].kind == .word && letters(doc, k) >= 2 && (!doc.lex[k].contains(.stopword) || t[k].has(.allCaps) && !ctx.shouted[k])
+                    && !doc.lex[k].contains(.calendar)
                     && !(m.range.count == 1 && isDemonym(doc, k)) && !(m.kind == .person && doc.lex[k].contains(.title))
             }
             // A name ends in a word, not in a comma or a hyphen.
