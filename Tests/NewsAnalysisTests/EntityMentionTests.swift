@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func aNameInCapitalsIsANameWhateverItSpellsInLowercase() throws {
-        let report = try Shared.analyze("Chao biography\n\nHe was born in Tianjin. He left for the US in 1938 and lived there after the war. Let us say he never went back.")
+        let report = try Shared.analyze("A life in two countries\n\nShe grew up in Lyon. At twenty she moved to the US with her brother and opened a bakery. Let us say she never looked back.")
         let us = try #require(report.entities.first { $0.mentions.contains { $0.text == "US" } })
         #expect(us.type == .place)
         #expect(!report.entities.contains { $0.mentions.contains { $0.text == "us" } })

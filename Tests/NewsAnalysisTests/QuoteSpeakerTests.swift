@@ -177,7 +177,7 @@ import Testing
         // After "although", what follows the verb is what was said, not the clause before.
         ("The count stopped at midnight, although Maria Lopez said it would go on tomorrow.", "it would go on tomorrow", "said"),
         // "that" some way after the verb; the question put before the subject is not what was said.
-        ("Maria Lopez said in an email to the Daily Courier that the count would take three more days.", "the count would take three more days", "said"),
+        ("Maria Lopez told the council in a letter sent last month that the count would take three more days.", "the count would take three more days", "told"),
         ("Asked about the size of the crowd, Maria Lopez said the count would take three more days.", "the count would take three more days", "said"),
         ("Maria Lopez was alleging that the count had been stopped in the northern counties.", "the count had been stopped in the northern counties", "alleging"),
     ])
@@ -190,8 +190,8 @@ import Testing
     }
 
     @Test func reportedSpeechMayFollowADirectQuoteInItsSentence() throws {
-        let found = try indirect("Maria Lopez said in a statement, \"We are relieved tonight,\" adding that the family had asked for privacy in the days ahead.")
-        #expect(found.map(\.0) == ["the family had asked for privacy in the days ahead"])
+        let found = try indirect("Maria Lopez spoke outside the hall, \"It was a long night for all of us,\" adding that the count in the north was over.")
+        #expect(found.map(\.0) == ["the count in the north was over"])
         #expect(found.first?.1 == "Maria Lopez")
     }
 
@@ -207,8 +207,8 @@ import Testing
     }
 
     @Test func aSpeechVerbAfterAnArticleIsANoun() throws {
-        // "the state budget": no one states anything.
-        #expect(try indirect("Lawmakers defending the state budget approved in April that raised school spending by two percent met on Monday.").isEmpty)
+        // "the state grant": no one states anything.
+        #expect(try indirect("Teachers protesting the state grant cuts that closed three village schools marched on Monday.").isEmpty)
     }
 
     @Test func aSentenceWithoutAttributionIsNotReportedSpeech() throws {

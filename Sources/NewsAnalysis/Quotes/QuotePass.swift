@@ -136,7 +136,7 @@ struct QuotePass {
         }
         // Reported speech: attributed words outside every whole quoted statement ("He said he
         // worried there would be \"political consequences\"" is reported, with a fragment;
-        // so is the rest of `she said, "We are relieved," adding that the family was safe`).
+        // so is the rest of `she said, "It was a long night," adding that the count was over`).
         let inDirect = tokensInside(report.quotes.filter { $0.kind == .direct }.map { $0.start..<$0.end }, doc)
         for (n, s) in doc.sentences.enumerated() {
             guard let (content, attribution) = reportedContent(doc, s, attributions[n], quoted: quoted, inDirect: inDirect),
@@ -210,7 +210,7 @@ struct QuotePass {
                     if content == nil, !trailing || Self.h.boundary.contains(t[subject.lowerBound - 1].lower), a.verb + 1 < end, Self.h.clauseVerbs.contains(t[a.verb].lower),
                        !Self.h.prepositions.contains(t[a.verb + 1].lower), !Self.h.opening.contains(t[a.verb + 1].lower),
                        t[a.verb + 1].kind == .word, !doc.isPunct(a.verb + 1, 44) {
-                        // "X said the talks had failed", "…, although Vogel said he was available."
+                        // "X said the talks had failed", "…, although Lopez said it would go on."
                         content = (a.verb + 1)..<end
                     }
                 }
@@ -238,8 +238,8 @@ struct QuotePass {
     /// Tokens at most of an opening phrase of time or place ("During the second call").
     static let longestOpeningPhrase = 5
 
-    /// Tokens after a verb in which its "that" is looked for: "said in an email to The
-    /// Associated Press that …".
+    /// Tokens after a verb in which its "that" is looked for: "told the council in a letter
+    /// last month that …".
     static let thatReach = 10
 
     /// Tokens from an attribution's verb to its sentence's end when it closes the sentence
@@ -285,7 +285,7 @@ struct QuotePass {
         let continuing = previous.flatMap { paragraph - $0.paragraph <= 1 ? $0.speaker : nil }
         if span.continued, continuing != nil { candidates = [] }
         if candidates.isEmpty, first >= 0, kind == .direct, !span.continued {
-            // `Sunak defended the record: "We are working …"`: with no verb of speech, the
+            // `Lopez defended the plan: "We kept our word …"`: with no verb of speech, the
             // colon hands the quote to the person the sentence before it opens with.
             if let colon = before, colon.kind == .punctuation, colon.first == 58, case let n = Int(sentenceOf[open - 1]), n >= 0,
                attributions[n].isEmpty, let subject = openingSubject(doc, doc.sentences[n], report.entities) {
@@ -497,7 +497,7 @@ struct QuotePass {
         for i in s {
             // Lowercase, but for "According to X, ..." opening the sentence.
             guard !quoted[i], doc.lex[i].contains(.speechVerb), t[i].has(.lowercase) || i == s.lowerBound && t[i].lower == Self.h.according else { continue }
-            // "the state budget", "their say": after an article or a possessive, a noun.
+            // "the state grant", "their say": after an article or a possessive, a noun.
             if i > s.lowerBound, Self.h.beforeNoun.contains(t[i - 1].lower) { continue }
             var subject: Range<Int>?
             if t[i].lower == Self.h.according {
@@ -517,7 +517,7 @@ struct QuotePass {
                 if subject == nil, afterComma && isParticiple(doc, i) {
                     subject = out.last?.subject ?? openingSubject(doc, s, entities)
                 } else if subject == nil, afterComma, let last = out.last(where: { $0.subject != nil && !isAside(doc, $0, s) }) {
-                    // A list of what one subject did: "he asked about X, called Omar a \"terrorist\" and said".
+                    // A list of what one subject did: "she asked about the fees, called the board \"reckless\" and left".
                     subject = last.subject
                 } else if subject == nil, i > s.lowerBound, t[i - 1].lower == Self.h.and {
                     // The sentence's when it has no verb of speech before ("Lopez came in and said").
@@ -617,8 +617,8 @@ struct QuotePass {
     static let longestRelativeClause = 32
 
     /// The person or pronoun a sentence opens with ("Lopez gave her players a talk,
-    /// telling them …"), after an opening phrase set off by a comma ("During questions on
-    /// Wednesday, Sunak defended …"): the subject of a participle with no verb of speech
+    /// telling them …"), after an opening phrase set off by a comma ("At the hearing on
+    /// Friday, Lopez defended …"): the subject of a participle with no verb of speech
     /// before it.
     private func openingSubject(_ doc: Document, _ s: Range<Int>, _ entities: [Entity]) -> Range<Int>? {
         let t = doc.tokens
@@ -628,9 +628,9 @@ struct QuotePass {
         }
         if Self.h.pronouns.contains(t[k].lower), !Self.h.firstPerson.contains(t[k].lower) { return k..<(k + 1) }
         guard !doc.entityAt.isEmpty else { return nil }
-        // A title before the name ("Coach Frank Vogel came in"): the name is the subject.
+        // A title before the name ("Coach Peter Novak came in"): the name is the subject.
         if doc.entityAt[k] < 0, t[k].has(.capitalized), k + 1 < s.upperBound, doc.entityAt[k + 1] >= 0 { k += 1 }
-        // "The US welcomed the exchange, saying …": a country or an organisation speaks too.
+        // "The Red Cross welcomed the vote, saying that …": a country or an organisation speaks too.
         if doc.entityAt[k] < 0, t[k].lower == Self.h.the, k + 1 < s.upperBound, doc.entityAt[k + 1] >= 0 { k += 1 }
         guard doc.entityAt[k] >= 0 else { return nil }
         let e = doc.mention(at: k, within: s).upperBound
