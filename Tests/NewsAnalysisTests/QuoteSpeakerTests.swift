@@ -180,6 +180,13 @@ import Testing
         ("Maria Lopez told the council in a letter sent last month that the count would take three more days.", "the count would take three more days", "told"),
         ("Asked about the size of the crowd, Maria Lopez said the count would take three more days.", "the count would take three more days", "said"),
         ("Maria Lopez was alleging that the count had been stopped in the northern counties.", "the count had been stopped in the northern counties", "alleging"),
+        // A participle with no "that"; the one told left out; "who" for the name before it;
+        // a stray comma between the subject and its verb.
+        ("Maria Lopez thanked the volunteers, saying the count would take three more days.", "the count would take three more days", "saying"),
+        ("Maria Lopez told reporters the count would take three more days.", "the count would take three more days", "told"),
+        ("As Maria Lopez told the local paper, the count would take three more days.", "the count would take three more days", "told"),
+        ("The plan came from Maria Lopez, who said the count would take three more days.", "the count would take three more days", "said"),
+        ("Maria Lopez of the Electoral Commission, says the count would take three more days.", "the count would take three more days", "says"),
     ])
     func reportedSpeechFindsItsContentAndSpeaker(_ sentence: String, _ content: String, _ verb: String) throws {
         let found = try indirect(sentence)
@@ -199,6 +206,20 @@ import Testing
         let found = try indirect("The Red Cross welcomed the vote, saying that the new hall would open in the spring.")
         #expect(found.map(\.0) == ["the new hall would open in the spring"])
         #expect(found.first?.1 == "Red Cross")
+    }
+
+    @Test func theOneToldIsNotTheSpeaker() throws {
+        let found = try indirect("The volunteers were told the count would take three more days.")
+        #expect(found.map(\.0) == ["the count would take three more days"])
+        #expect(found.first?.1 == nil)
+        // Told a story, not that something is so: no reported speech.
+        #expect(try indirect("Maria Lopez told the story of her first campaign in the northern counties.").isEmpty)
+    }
+
+    @Test func aSubjectOfSeveralWordsOpenedByAQuantifierIsTheSpeaker() throws {
+        let found = try indirect("Both campaigns said they were hopeful the count would end by Friday.")
+        #expect(found.map(\.0) == ["they were hopeful the count would end by Friday"])
+        #expect(found.first?.1 == "Both campaigns")
     }
 
     @Test func aSourceNounIsTheSpeaker() throws {

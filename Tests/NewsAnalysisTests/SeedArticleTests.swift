@@ -114,8 +114,14 @@ import Testing
             ("do nothing to harm Israel's national security.", source, "said", .partial),
             ("days when Russia was a hostile country to Israel are no longer, and it is important to cultivate the relationship.", source, "said", .partial),
             ("Medvedev made clear he was opposed to a nuclear Iran and was very critical of Iranian President Mahmoud Ahmadinejad's rhetoric against Israel", "Ehud Olmert", "told", .indirect),
+            // The seed repeats half a sentence ("a cursory statement saying Medvedev The Kremlin put
+            // out a cursory statement after the talks, saying …"): each "saying" reports its own part.
+            ("Medvedev The Kremlin put out a cursory statement after the talks", "a cursory statement", "saying", .indirect),
+            ("Medvedev had praised the \"economic cooperation between the two countries,\" and expressed hope for its further development", "a cursory statement", "saying", .indirect),
             ("economic cooperation between the two countries", "Dmitri Medvedev", "praised", .partial),
             ("both Medvedev and Lavrov thanked Israel for approving the transfer of ownership of Sergei's Courtyard in Jerusalem to the Russian government", "Sources in Olmert's office", "said", .indirect),
+            // "quoted Lavrov as saying": Lavrov's words, reported, with the fragment he is quoted on.
+            ("this was an issue of great \"symbolic importance\" for Russia, and expressed his appreciation to Olmert for resolving the issue", "Sergei Lavrov", "saying", .indirect),
             ("symbolic importance", "Sergei Lavrov", "saying", .partial),
         ]
         #expect(report.quotes.count == expected.count)
@@ -127,7 +133,7 @@ import Testing
             #expect(quote.kind == kind)
         }
         let medvedev = report.entities.firstIndex { $0.name == "Dmitri Medvedev" }
-        #expect(report.quotes[10].speaker?.entity == medvedev)
+        #expect(report.quotes[12].speaker?.entity == medvedev)
         #expect(report.quotes[4].speaker?.mention?.text == "Olmert")
         #expect(report.quotes[4].via?.name == source)
         #expect(report.quotes[4].via?.mention?.text == "the source")

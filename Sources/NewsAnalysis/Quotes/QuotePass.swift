@@ -14,13 +14,15 @@ struct QuotePass {
     private struct Attribution {
         var verb: Int
         var subject: Range<Int>?
+        /// "they were told …": the subject is the one told, and who told them is not said.
+        var passive = false
     }
 
     private static func set(_ list: String) -> Set<UInt64> { Set(WordLists.words(list).map { FNV.lowercased($0) }) }
 
     static let h = (
         according: FNV.lowercased("according"), to: FNV.lowercased("to"), quoted: FNV.lowercased("quoted"),
-        as: FNV.lowercased("as"), saying: FNV.lowercased("saying"), that: FNV.lowercased("that"),
+        as: FNV.lowercased("as"), saying: FNV.lowercased("saying"), that: FNV.lowercased("that"), who: FNV.lowercased("who"),
         and: FNV.lowercased("and"), they: FNV.lowercased("they"), with: FNV.lowercased("with"), the: FNV.lowercased("the"),
         aux: set(WordLists.Quotes.beforeVerb),
         boundary: set(WordLists.Quotes.clauseBoundaries),
@@ -36,6 +38,12 @@ struct QuotePass {
         reporting: set(WordLists.Quotes.reportingVerbs),
         clauseVerbs: set(WordLists.Quotes.clauseVerbs),
         relative: set("who whose which"),
+        // Verbs whose object is the one told, before what they were told.
+        addressing: set("told tells tell telling informed"),
+        objectPronouns: set("him her them us me you"),
+        // Words that open the clause after the one told: "told him it was", "told reporters every claim".
+        clauseOpeners: set("it the a an his her its their our my your this these those that every no some any each all one two many several"),
+        passive: set("was were been being is are be"),
         // Words that open a phrase before a sentence's subject ("During the debate, Lopez …").
         opening: set("during after before in on at when while as following despite since with"),
         topic: set("asked regarding concerning"),
@@ -139,12 +147,12 @@ struct QuotePass {
         // so is the rest of `she said, "It was a long night," adding that the count was over`).
         let inDirect = tokensInside(report.quotes.filter { $0.kind == .direct }.map { $0.start..<$0.end }, doc)
         for (n, s) in doc.sentences.enumerated() {
-            guard let (content, attribution) = reportedContent(doc, s, attributions[n], quoted: quoted, inDirect: inDirect),
-                  let subject = attribution.subject else { continue }
-            let speaker = resolve(doc, subject, before: content.lowerBound, descriptions, report.entities)
-            let located = doc.located(tokens: content)
-            report.quotes.append(Quote(text: located.text, start: located.start, end: located.end, kind: .indirect,
-                                       verb: doc.text(tokens: attribution.verb..<(attribution.verb + 1)), speaker: speaker))
+            for (content, attribution) in reportedContent(doc, s, attributions[n], quoted: quoted, inDirect: inDirect) {
+                let speaker = attribution.subject.map { resolve(doc, $0, before: content.lowerBound, descriptions, report.entities) }
+                let located = doc.located(tokens: content)
+                report.quotes.append(Quote(text: located.text, start: located.start, end: located.end, kind: .indirect,
+                                           verb: doc.text(tokens: attribution.verb..<(attribution.verb + 1)), speaker: speaker))
+            }
         }
         report.quotes.sort { $0.start < $1.start }
     }
@@ -166,10 +174,11 @@ struct QuotePass {
         return inside
     }
 
-    /// What a sentence reports someone said, and the attribution: "X said (that) CONTENT",
+    /// What a sentence reports someone said, each with its attribution: "X said (that) CONTENT",
     /// "X told reporters on Tuesday that CONTENT", "CONTENT, X said", "CONTENT, said X",
-    /// "According to X, CONTENT", "CONTENT, according to X". Four words at least.
-    private func reportedContent(_ doc: Document, _ s: Range<Int>, _ attributions: [Attribution], quoted: [Bool], inDirect: [Bool]) -> (Range<Int>, Attribution)? {
+    /// "According to X, CONTENT", "CONTENT, according to X", "X said A, adding that B". Four
+    /// words at least.
+    private func reportedContent(_ doc: Document, _ s: Range<Int>, _ attributions: [Attribution], quoted: [Bool], inDirect: [Bool]) -> [(Range<Int>, Attribution)] {
         let t = doc.tokens
         var end = s.upperBound
         while end > s.lowerBound, t[end - 1].kind == .punctuation { end -= 1 }
@@ -184,10 +193,18 @@ struct QuotePass {
         }
         /// Where the clause that `k` is in ends: the next comma, or the sentence's end.
         func clauseEnd(after k: Int) -> Int { ((k + 1)..<end).first { doc.isPunct($0, 44) } ?? end }
-        for a in attributions {
+        /// What attribution `a` reports, if it reports a statement of its own.
+        func contentOf(_ a: Attribution) -> Range<Int>? {
+            // "They were told the school would close": what was told, from no one named.
+            if a.passive {
+                guard a.verb + 2 < end else { return nil }
+                let that = t[a.verb + 1].lower == Self.h.that
+                let content = (that ? a.verb + 2 : a.verb + 1)..<end
+                return (that || opensClause(doc, a.verb + 1)) && words(content) >= 4 && !content.contains(where: { quoted[$0] || inDirect[$0] }) ? content : nil
+            }
             // "I think", "we said": the writer's or an interviewee's own voice, not a report.
-            guard let subject = a.subject, !(subject.count == 1 && Self.h.firstPerson.contains(t[subject.lowerBound].lower)) else { continue }
-            if isAside(doc, a, s) { continue }
+            guard let subject = a.subject, !(subject.count == 1 && Self.h.firstPerson.contains(t[subject.lowerBound].lower)) else { return nil }
+            if isAside(doc, a, s) { return nil }
             var content: Range<Int>?
             if t[a.verb].lower == Self.h.according {
                 if a.verb == s.lowerBound, let comma = (subject.upperBound..<end).first(where: { doc.isPunct($0, 44) }) {
@@ -196,7 +213,10 @@ struct QuotePass {
                     content = before(a.verb)
                 }
             } else if subject.upperBound <= a.verb {
-                if let that = (a.verb + 1..<min(a.verb + Self.thatReach, end)).first(where: { t[$0].lower == Self.h.that }) {
+                // "told a few thousand teachers who filled the lawn that …": the one told comes first.
+                let addressing = Self.h.addressing.contains(t[a.verb].lower)
+                let reach = addressing ? Self.thatReach + Self.addresseeReach : Self.thatReach
+                if let that = (a.verb + 1..<min(a.verb + reach, end)).first(where: { t[$0].lower == Self.h.that }) {
                     content = (that + 1)..<end
                 } else {
                     // "CONTENT, a senior source said Tuesday": the clause before the speaker. With
@@ -210,8 +230,13 @@ struct QuotePass {
                     if content == nil, !trailing || Self.h.boundary.contains(t[subject.lowerBound - 1].lower), a.verb + 1 < end, Self.h.clauseVerbs.contains(t[a.verb].lower),
                        !Self.h.prepositions.contains(t[a.verb + 1].lower), !Self.h.opening.contains(t[a.verb + 1].lower),
                        t[a.verb + 1].kind == .word, !doc.isPunct(a.verb + 1, 44) {
-                        // "X said the talks had failed", "…, although Lopez said it would go on."
-                        content = (a.verb + 1)..<end
+                        // "X said the talks had failed", "…, although Lopez said it would go on";
+                        // past the one told: "told reporters the talks had failed".
+                        if !addressing {
+                            content = (a.verb + 1)..<end
+                        } else if let clause = clauseAfterAddressee(doc, a.verb + 1, end) {
+                            content = clause..<end
+                        }
                     }
                 }
             } else {
@@ -220,10 +245,52 @@ struct QuotePass {
             }
             // Four words at least of the reporter's own: "said Rudolph \"can't antagonize a
             // fight\"" is the quote's, not reported speech.
-            if let content, words(content) >= 4, content.filter({ !quoted[$0] && t[$0].kind != .punctuation }).count >= 3,
-               !content.contains(where: { inDirect[$0] }) { return (content, a) }
+            guard let content, words(content) >= 4, content.filter({ !quoted[$0] && t[$0].kind != .punctuation }).count >= 3,
+                  !content.contains(where: { inDirect[$0] }) else { return nil }
+            return content
         }
-        return nil
+        var found: [(Range<Int>, Attribution)] = []
+        for (n, a) in attributions.enumerated() {
+            if let last = found.last, last.0.contains(a.verb) { continue }
+            guard var content = contentOf(a) else { continue }
+            // "X said A, adding that B": a participle of saying set off by a comma is a report of its own.
+            if let next = attributions[(n + 1)...].first(where: { content.contains($0.verb) && $0.verb - 1 > content.lowerBound && doc.isPunct($0.verb - 1, 44) && isParticiple(doc, $0.verb) }) {
+                content = content.lowerBound..<(next.verb - 1)
+                if words(content) < 4 { continue }
+            }
+            found.append((content, a))
+        }
+        return found
+    }
+
+    /// Where the clause a verb of telling reports starts, past the one told: a name ("told
+    /// Montalvo he would …"), an object pronoun, or a short noun phrase ("told the council the
+    /// school would …") before a word that opens a clause. `nil` when no clause follows one.
+    private func clauseAfterAddressee(_ doc: Document, _ from: Int, _ end: Int) -> Int? {
+        let t = doc.tokens
+        var k = from
+        if k < end, t[k].lower == Self.h.the, k + 1 < end, !doc.entityAt.isEmpty, doc.entityAt[k + 1] >= 0 { k += 1 }
+        if k >= end { return nil }
+        if !doc.entityAt.isEmpty, doc.entityAt[k] >= 0 {
+            k = doc.mention(at: k, within: k..<end).upperBound
+        } else if Self.h.objectPronouns.contains(t[k].lower) {
+            k += 1
+        } else {
+            if Self.h.beforeNoun.contains(t[k].lower) { k += 1 }
+            let nounStart = k
+            while k < end, k - nounStart < 3, t[k].kind == .word, t[k].has(.lowercase), !doc.lex[k].contains(.stopword) { k += 1 }
+            if k == nounStart { return nil }
+        }
+        // "As Lopez told the Post, the count …": what was told follows the comma.
+        if k + 1 < end, doc.isPunct(k, 44) { k += 1 }
+        return k + 1 < end && opensClause(doc, k) ? k : nil
+    }
+
+    /// Whether token `k` can open a clause of what was said: a subject pronoun, a determiner
+    /// ("every claim"), a name.
+    private func opensClause(_ doc: Document, _ k: Int) -> Bool {
+        let t = doc.tokens[k]
+        return t.kind == .word && (Self.h.pronouns.contains(t.lower) || Self.h.clauseOpeners.contains(t.lower) || t.has(.capitalized))
     }
 
     /// "During the second call, Peter Novak asked about …": a short phrase of time or place,
@@ -241,6 +308,9 @@ struct QuotePass {
     /// Tokens after a verb in which its "that" is looked for: "told the council in a letter
     /// last month that …".
     static let thatReach = 10
+
+    /// Tokens more that a verb of telling looks on for its "that", past the one told.
+    static let addresseeReach = 4
 
     /// Tokens from an attribution's verb to its sentence's end when it closes the sentence
     /// ("she told AFP.", "he said on Tuesday.").
@@ -527,6 +597,18 @@ struct QuotePass {
                 if subject == nil, afterComma || (i > s.lowerBound && t[i - 1].has(.quote)), Self.h.inverting.contains(t[i].lower) {
                     subject = phraseAfter(doc, i + 1, s, closed: true)
                 }
+                // "Anna Berg of the food agency, says …": a stray comma between a subject and its verb.
+                if subject == nil, out.isEmpty, i > s.lowerBound, doc.isPunct(i - 1, 44), let opening = openingSubject(doc, s, entities),
+                   opening.upperBound <= i - 1, case let tail = opening.upperBound..<(i - 1), tail.count <= Self.longestSubjectTail,
+                   tail.isEmpty || Self.h.prepositions.contains(t[tail.lowerBound].lower),
+                   !(s.lowerBound..<(i - 1)).contains(where: { doc.isPunct($0, 44) || doc.lex[$0].contains(.speechVerb) }) {
+                    subject = opening
+                }
+            }
+            // "they were told", "had been told": the subject is the one told.
+            if Self.h.addressing.contains(t[i].lower), i > s.lowerBound, Self.h.passive.contains(t[i - 1].lower) {
+                out.append(Attribution(verb: i, subject: nil, passive: true))
+                continue
             }
             out.append(Attribution(verb: i, subject: subject))
         }
@@ -568,6 +650,13 @@ struct QuotePass {
            comma > s.lowerBound, !(comma..<end).contains(where: { t[$0].has(.quote) }) {
             return phraseBefore(doc, comma, s, entities)
         }
+        // "… to meet Devocht, who had told him": "who" speaks for the name before it.
+        if end - 1 > s.lowerBound, t[end - 1].lower == Self.h.who {
+            var b = end - 1
+            if b - 1 > s.lowerBound, doc.isPunct(b - 1, 44) { b -= 1 }
+            if !doc.entityAt.isEmpty, doc.entityAt[b - 1] >= 0 { return doc.mention(at: b - 1, within: s) }
+            return phraseBefore(doc, b, s, entities)
+        }
         var start = end
         while start > s.lowerBound, end - start < 10 {
             let p = start - 1
@@ -578,6 +667,8 @@ struct QuotePass {
             start -= 1
         }
         guard start < end else { return nil }
+        // "… put out a statement saying": a participle right after a noun has that noun phrase alone.
+        if end == verb, isParticiple(doc, verb), let d = (start..<end).last(where: { Self.h.beforeNoun.contains(t[$0].lower) }), d > start { start = d }
         // A subject pronoun is the subject alone: "At the door of the hall she said", "at the
         // office where they said" (and "they all said").
         if let k = (start..<end).last(where: { Self.h.pronouns.contains(t[$0].lower) && !Self.h.firstPerson.contains(t[$0].lower) }), k > start,
@@ -636,6 +727,9 @@ struct QuotePass {
         let e = doc.mention(at: k, within: s).upperBound
         return e < s.upperBound && !t[e].has(.possessive) ? k..<e : nil
     }
+
+    /// Tokens between a subject and a stray comma before its verb ("of the Food Standards Agency").
+    static let longestSubjectTail = 8
 
     /// Tokens an opening phrase before the subject may span.
     static let openingPhrase = 12

@@ -35,7 +35,8 @@ enum WordLists {
         disclosed recounted informed answered asserted asserts alleged alleges contended contends \
         responding replying stressing recalling say tell state believe believes believed think thinks \
         thought estimated estimates theorized recommends recommended reporting reported \
-        chanted chanting yelled yelling screamed hollered muttered murmured sighed wondered alleging
+        chanted chanting yelled yelling screamed hollered muttered murmured sighed wondered alleging \
+        suggesting acknowledging
         """
 
     /// Forms of be, have and do, and the modals: a line with none of them (and no "-ed" or
@@ -129,7 +130,7 @@ enum WordLists {
         /// Verbs that come before their subject after a quote: "\"…,\" said the minister".
         static let invertingVerbs = "said says added adds asked told explained wrote writes continued noted recalled replied insisted warned tweeted stated declared"
         /// Words that open a short description of a speaker: "the doctor said", "one reader wrote".
-        static let determiners = "the a an one two several some many another this that"
+        static let determiners = "the a an one two several some many another this that both all each"
         /// Words before a quoted name rather than quoted speech.
         static let naming = "called dubbed titled entitled named nicknamed so-called branded labelled labeled term word phrase"
         /// Verbs whose subject a word quoted in what follows belongs to ("said managers had
@@ -139,7 +140,9 @@ enum WordLists {
         static let clauseVerbs = """
             said says say believes believed believe claimed claims argued argues insisted insists warned warns denied added \
             explained explains noted admitted acknowledged suggested predicted conceded stated states told tell tells wrote \
-            writes reported revealed thought think thinks estimated recommends theorized
+            writes reported revealed thought think thinks estimated recommends theorized \
+            saying adding arguing insisting warning noting claiming explaining stating suggesting acknowledging \
+            admitting conceding telling
             """
     }
 
