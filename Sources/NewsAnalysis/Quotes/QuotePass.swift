@@ -213,7 +213,7 @@ struct QuotePass {
                     content = before(a.verb)
                 }
             } else if subject.upperBound <= a.verb {
-                // "told a few thousand teachers who filled the lawn that …": the one told comes first.
+                // "told the nurses who had filled the square since dawn that …": the one told comes first.
                 let addressing = Self.h.addressing.contains(t[a.verb].lower)
                 let reach = addressing ? Self.thatReach + Self.addresseeReach : Self.thatReach
                 if let that = (a.verb + 1..<min(a.verb + reach, end)).first(where: { t[$0].lower == Self.h.that }) {
@@ -264,7 +264,7 @@ struct QuotePass {
     }
 
     /// Where the clause a verb of telling reports starts, past the one told: a name ("told
-    /// Montalvo he would …"), an object pronoun, or a short noun phrase ("told the council the
+    /// Novak he would …"), an object pronoun, or a short noun phrase ("told the council the
     /// school would …") before a word that opens a clause. `nil` when no clause follows one.
     private func clauseAfterAddressee(_ doc: Document, _ from: Int, _ end: Int) -> Int? {
         let t = doc.tokens
@@ -650,7 +650,7 @@ struct QuotePass {
            comma > s.lowerBound, !(comma..<end).contains(where: { t[$0].has(.quote) }) {
             return phraseBefore(doc, comma, s, entities)
         }
-        // "… to meet Devocht, who had told him": "who" speaks for the name before it.
+        // "… to meet Peter Novak, who had told him": "who" speaks for the name before it.
         if end - 1 > s.lowerBound, t[end - 1].lower == Self.h.who {
             var b = end - 1
             if b - 1 > s.lowerBound, doc.isPunct(b - 1, 44) { b -= 1 }
