@@ -120,6 +120,13 @@ import Testing
         #expect(try speakers(text).compactMap { $0 } == [speaker])
     }
 
+    @Test func aDescriptionTheArticleNamesIsThatName() throws {
+        // "a group of tenants" describes it first; "The group, Riverside Tenants Union," names it.
+        let text = "The rent rise was opposed by a group of tenants. The group, Riverside Tenants Union, met on Monday.\n\n"
+            + "The group said the landlord had \"broken every promise made to the families in these buildings.\""
+        #expect(try speakers(text).first == "Riverside Tenants Union")
+    }
+
     @Test func theTitleNamesWhoHoldsIt() throws {
         let text = "President Maria Lopez spoke to the trade council on Monday. The president said on Tuesday that the state \"will sign only a deal that works for its farmers.\""
         #expect(Set(try speakers(text)) == ["Maria Lopez"])

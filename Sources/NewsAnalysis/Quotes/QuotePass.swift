@@ -113,9 +113,11 @@ struct QuotePass {
         // What is inside quotation marks, across sentence ends: no attribution is found there.
         var quoted = [Bool](repeating: false, count: t.count)
         for span in spans { for k in span.open..<span.close { quoted[k] = true } }
-        // Attributions in every sentence; the first description of each kind of source names it.
+        // Attributions in every sentence; the first description of each kind of source names
+        // it, unless the article names it ("The group, the Tenants Union, …").
         var attributions: [[Attribution]] = []
         var descriptions: [UInt64: Range<Int>] = [:]
+        var named: [UInt64: Range<Int>] = [:]
         for s in doc.sentences {
             let list = attributionsIn(doc, s, quoted: quoted, report.entities)
             for a in list {
@@ -124,7 +126,9 @@ struct QuotePass {
                 }
             }
             attributions.append(list)
+            for (head, name) in appositiveNames(doc, s, quoted: quoted) where named[head] == nil { named[head] = name }
         }
+        descriptions.merge(named) { _, name in name }
         var sentenceOf = [Int32](repeating: -1, count: t.count)
         for (n, s) in doc.sentences.enumerated() { for k in s { sentenceOf[k] = Int32(n) } }
 
@@ -756,6 +760,23 @@ struct QuotePass {
         return ok ? from..<end : nil
     }
 
+    /// Source nouns a sentence names by an appositive: "The group, the Tenants Union, formed
+    /// …" names "group"; the name is a person or organisation set off by commas.
+    private func appositiveNames(_ doc: Document, _ s: Range<Int>, quoted: [Bool]) -> [(UInt64, Range<Int>)] {
+        let t = doc.tokens
+        guard !doc.entityAt.isEmpty else { return [] }
+        var out: [(UInt64, Range<Int>)] = []
+        for k in s where k > s.lowerBound && k + 2 < s.upperBound && !quoted[k] && doc.lex[k].contains(.sourceNoun) && t[k].has(.lowercase) {
+            guard t[k - 1].lower == Self.h.the, doc.isPunct(k + 1, 44) else { continue }
+            var a = k + 2
+            if t[a].lower == Self.h.the, a + 1 < s.upperBound { a += 1 }
+            guard doc.entityAt[a] >= 0 else { continue }
+            let name = doc.mention(at: a, within: s)
+            if name.upperBound < s.upperBound, doc.isPunct(name.upperBound, 44) { out.append((t[k].lower, name)) }
+        }
+        return out
+    }
+
     /// The head noun of a description ("source" in "a senior source in the Office").
     private func head(_ doc: Document, _ r: Range<Int>) -> UInt64? {
         var end = r.upperBound
@@ -775,6 +796,10 @@ struct QuotePass {
         let mention = doc.located(tokens: r)
         // A named entity in the subject (the last one: "the source in Olmert's office" is not Olmert).
         if let headEnd = head(doc, r).map({ _ in r.upperBound }), headEnd > 0, let d = descriptions[head(doc, r)!] {
+            // A name given for the description is that entity.
+            if !doc.entityAt.isEmpty, case let e = doc.entityAt[d.lowerBound], e >= 0, d.allSatisfy({ doc.entityAt[$0] == e }) {
+                return Quote.Speaker(name: entities[Int(e)].name, entity: Int(e), mention: mention)
+            }
             return Quote.Speaker(name: doc.text(tokens: d), entity: nil, mention: mention)
         }
         var entity = -1
