@@ -1,9 +1,10 @@
 /// Finds quoted passages and who said them. The speaker is the subject of the attribution
 /// verb nearest the quote in its sentence ("the source said", "said Smith", "quoted Lavrov as
 /// saying"); a participle ("adding that") keeps the subject of the verb before it; a described
-/// source ("the source") is named by its first, fullest description in the article; a
-/// pronoun is resolved by ``PronounResolver`` ("they" by the plural source or organisation
-/// named just before); "the president" by the person named with that title. A quote with no
+/// source ("the source") is named by the name an appositive gives it, or else its first,
+/// fullest description in the article; a pronoun is resolved by ``PronounResolver`` ("they" by
+/// the plural source or organisation named just before); "the president" by the person named
+/// with that title. A quote with no
 /// attribution of its own is introduced by the sentence before it in its paragraph (or one
 /// ending on a colon), signed by a name after a dash, or goes on with whoever was quoted last.
 /// Quoted titles, names and single words are mentions, nobody's speech, but for a word quoted
