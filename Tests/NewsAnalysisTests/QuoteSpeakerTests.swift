@@ -283,6 +283,12 @@ import Testing
         #expect(try speakers(text) == ["Okafor"])
     }
 
+    @Test func whatAPersonIsSaidToBeGivesTheSex() throws {
+        let text = "Taran Okafor is one of the few women on the county board. Jordan Brandt ran against her.\n\n"
+            + "Taran Okafor spoke first.\n\n\"We counted every vote twice,\" he said."
+        #expect(try speakers(text) == ["Jordan Brandt"])
+    }
+
     @Test func theyAreThePluralSourceBefore() throws {
         let text = "The scientists found crop yields would fall by a tenth in every case they examined. \"The world will need half as much food again by the middle of the century,\" they said."
         #expect(try speakers(text) == ["The scientists"])

@@ -6,7 +6,8 @@
 /// of that sex wins over nearer ones of unknown sex; for it, the nearest organisation. A
 /// pronoun with no one in reach that fits stands for no one: no answer is better than a wrong
 /// one ("they" is left to the caller, who knows what kind of group it needs). A person's sex
-/// comes from a title beside any mention of them (Mr, Mrs, Queen, spokeswoman) or else from
+/// comes from a title beside any mention of them (Mr, Mrs, Queen, spokeswoman), from what a
+/// mention is said to be ("X is one of the first women …", "X, a father of two,"), or else from
 /// their first name (`names.tsv`: the 1990 US census).
 enum PronounResolver {
     enum Sex: UInt8, Sendable {
@@ -25,8 +26,17 @@ enum PronounResolver {
                          "actor", "boyfriend", "husband", "son", "grandfather"].map { FNV.lowercased($0) }),
         femaleTitles: Set(["mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "mme", "dame", "lady", "queen", "princess",
                            "duchess", "baroness", "empress", "sister", "mother", "aunt", "spokeswoman", "chairwoman",
-                           "congresswoman", "businesswoman", "actress", "girlfriend", "wife", "daughter", "grandmother"].map { FNV.lowercased($0) })
+                           "congresswoman", "businesswoman", "actress", "girlfriend", "wife", "daughter", "grandmother"].map { FNV.lowercased($0) }),
+        // What a person is said to be ("Berg is one of the few women on the board", "Kim, a mother of three,"):
+        // the titles, and these.
+        malePredicates: Set(["man", "men", "boy"].map { FNV.lowercased($0) }),
+        femalePredicates: Set(["woman", "women", "girl"].map { FNV.lowercased($0) }),
+        copulas: Set(["is", "was"].map { FNV.lowercased($0) }),
+        predicateEnds: Set(["to", "with", "and", "who", "that", "which", "by", "for"].map { FNV.lowercased($0) })
     )
+
+    /// Words after "is" or an appositive's comma in which a predicate noun of sex is looked for.
+    static let predicateReach = 7
 
     /// The sex of each of `entities` (``Sex/unknown`` for places and organisations).
     static func sexes(_ doc: Document, _ entities: [Entity], _ lexicon: Lexicon) -> [Sex] {
@@ -41,6 +51,19 @@ enum PronounResolver {
             if t[p].kind == .punctuation, p > 0, t[p].first == 46 { p -= 1 }
             if h.maleTitles.contains(t[p].lower) { sexes[e] = .male; titled[e] = true }
             if h.femaleTitles.contains(t[p].lower) { sexes[e] = .female; titled[e] = true }
+        }
+        // What a mention is said to be, right after it: "Berg is one of the few women on
+        // the board", "Lopez, a mother of three, …".
+        for k in 0..<doc.entityAt.count where doc.entityAt[k] >= 0 && k + 2 < t.count && doc.entityAt[k + 1] != doc.entityAt[k] {
+            let e = Int(doc.entityAt[k])
+            guard entities[e].type == .person, !titled[e], h.copulas.contains(t[k + 1].lower) || t[k + 1].kind == .punctuation && t[k + 1].first == 44 else { continue }
+            var j = k + 2
+            while j < min(t.count, k + 2 + predicateReach), t[j].kind == .word, !h.predicateEnds.contains(t[j].lower) {
+                let w = t[j].lower
+                if h.maleTitles.contains(w) || h.malePredicates.contains(w) { sexes[e] = .male; titled[e] = true; break }
+                if h.femaleTitles.contains(w) || h.femalePredicates.contains(w) { sexes[e] = .female; titled[e] = true; break }
+                j += 1
+            }
         }
         for (e, entity) in entities.enumerated() where entity.type == .person && !titled[e] {
             let words = entity.name.split(separator: " ")
