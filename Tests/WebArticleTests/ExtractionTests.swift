@@ -137,6 +137,25 @@ struct ExtractionTests {
         #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
     }
 
+    @Test func aListOfOtherStoriesWithTheirFirstLinesGoes() throws {
+        let stories = [
+            ("/harbour", "Harbour board names a new chair", "PORTVILLE: The harbour board on Monday named a new chair after a vote that took most of the..."),
+            ("/ferry", "Ferry fares stay the same for a third year", "PORTVILLE: The island ferry will not raise its fares this year, the company said, though fuel\u{2026}"),
+            ("/school", "School on the hill to close in June", "HILLSIDE: Parents were told on Friday that the school will close at the end of the term and..."),
+        ]
+        let teasers = "<ul class=\"ticker\">" + stories.map { "<li><a href=\"\($0.0)\">\($0.1)</a> <span>\($0.2)</span></li>" }.joined() + "</ul>"
+        // A list in the article, with a link in each item but written out in full, stays.
+        let sources = "<ul><li>The <a href=\"/report\">harbour report</a> of last year, which set out the costs.</li>"
+            + "<li>The <a href=\"/minutes\">minutes of the board</a>, which record the vote.</li>"
+            + "<li>The <a href=\"/plan\">ferry plan</a>, which the company published in May.</li></ul>"
+        let html = TestPages.article(TestPages.prose)
+            .replacingOccurrences(of: "<article>", with: "<article>" + teasers)
+            .replacingOccurrences(of: "</article>", with: sources + "</article>")
+        let texts = try TestPages.extract(html).paragraphs.map(\.text)
+        #expect(texts == TestPages.prose + ["The harbour report of last year, which set out the costs.", "The minutes of the board, which record the vote.",
+                                            "The ferry plan, which the company published in May."])
+    }
+
     @Test func structuredDataBodyStandsInForAnEmptyPage() throws {
         let body = (TestPages.prose + TestPages.prose).joined(separator: "\n")
         let article = try TestPages.extract(TestPages.structuredDataPage(body: body))

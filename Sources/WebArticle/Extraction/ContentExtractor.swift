@@ -7,10 +7,10 @@
 /// a link list or a comment thread beside it stays out. Markup hints count too: a subtree
 /// whose class says boilerplate (``ElementHints``) counts against unless it holds most of
 /// the page's prose, and hidden text counts for nothing unless it is prose (the rest of a
-/// paywalled article). Inside that element, link lists, boilerplate-marked subtrees, page
-/// furniture (``BoilerplatePhrases``), hidden copies of visible text, the `h1`, the short
-/// lines before the first and after the last paragraph of prose, and a closing note about
-/// the writer are dropped.
+/// paywalled article). Inside that element, link lists, lists of other stories with their
+/// first lines, boilerplate-marked subtrees, page furniture (``BoilerplatePhrases``), hidden
+/// copies of visible text, the `h1`, the short lines before the first and after the last
+/// paragraph of prose, and a closing note about the writer are dropped.
 struct ContentExtractor {
     let document: HTMLDocument
     let verdicts: [ElementHints.Verdict]
@@ -102,6 +102,7 @@ struct ContentExtractor {
         }
         kept = droppingRepeats(kept)
         kept = droppingTeaserLists(kept)
+        kept = droppingSnippetLists(kept)
         // Short lines before the first and after the last prose block: kickers, bylines,
         // dates, "Related" headings, copyright lines.
         if let first = kept.firstIndex(where: isProse), var last = kept.lastIndex(where: isProse) {
@@ -159,6 +160,32 @@ struct ContentExtractor {
             while k < kept.count, kept[k].kind == .listItem, enclosingList(kept[k].owner) == list { k += 1 }
         }
         return result
+    }
+
+    /// A list of links to other articles with the first lines of each ("Headline. The
+    /// first words of the story..."): most of its items hold a link and end cut short. A
+    /// list in the article rarely links every item, and never ends its items on "...".
+    func droppingSnippetLists(_ kept: [TextBlock]) -> [TextBlock] {
+        var items: [Int: (all: Int, snippets: Int)] = [:]
+        for block in kept where block.kind == .listItem {
+            guard let list = enclosingList(block.owner) else { continue }
+            items[list, default: (0, 0)].all += 1
+            if block.linkCharacters > 0, Self.endsCutShort(block.text) { items[list]!.snippets += 1 }
+        }
+        let teasers = Set(items.filter { $0.value.all >= Self.fewestSnippets && 3 * $0.value.snippets >= 2 * $0.value.all }.keys)
+        guard !teasers.isEmpty else { return kept }
+        return kept.filter { block in block.kind != .listItem || enclosingList(block.owner).map { !teasers.contains($0) } ?? true }
+    }
+
+    /// Items of a list of snippets at least, before it is taken for one.
+    static let fewestSnippets = 3
+
+    /// Ends on "..." or "…" (after trailing spaces and closing brackets).
+    static func endsCutShort(_ text: [UInt8]) -> Bool {
+        var end = text.count
+        while end > 0, text[end - 1] == 0x20 || text[end - 1] == UInt8(ascii: ")") || text[end - 1] == UInt8(ascii: "]") { end -= 1 }
+        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+        return end >= 3 && (text[(end - 3)..<end].elementsEqual(ellipsis) || text[(end - 3)..<end].allSatisfy { $0 == UInt8(ascii: ".") })
     }
 
     /// How headings over links to other articles start.
