@@ -31,8 +31,7 @@ public struct WebArticleExtractor: Sendable {
         let title = metadata.title
 
         var paragraphs = content.blocks.map { paragraph($0, document) }
-        if let title, let first = paragraphs.first, first.kind == .heading || first.kind == .other,
-           TitleCleaner.similarity(first.text, title.value) >= 0.9 {
+        if let title, let first = paragraphs.first, first.kind == .heading || first.kind == .other, Self.repeats(title.value, first.text) {
             paragraphs.removeFirst()
         }
         var bodySource = "page"
@@ -105,6 +104,18 @@ public struct WebArticleExtractor: Sendable {
         let end = ownsBlock ? Int(owner.sourceEnd) : block.sourceEnd
         return WebArticle.Paragraph(text: String(decoding: block.text, as: UTF8.self), kind: kind, pageStart: start, pageEnd: end)
     }
+
+    /// Whether a heading or loose line is the title again ("Ferry fares stay the same |
+    /// Portville News"): its words nearly all the title's, and not many more of them. A first
+    /// sentence that uses the title's words ("The ferry said its fares would stay the same
+    /// this year, …") is the article.
+    static func repeats(_ title: String, _ text: String) -> Bool {
+        let titleWords = TextFolding.words(title).count, textWords = TextFolding.words(text).count
+        return TitleCleaner.similarity(text, title) >= 0.9 && Double(textWords) <= Self.longestTitleRepeat * Double(titleWords) + 2
+    }
+
+    /// Words of a title repeated with a kicker or site name, per word of the title, at most.
+    static let longestTitleRepeat = 1.5
 
     /// Why `bytes` cannot be a web page, if they cannot: NUL bytes or other control
     /// characters in the first kilobytes mean binary data.

@@ -156,6 +156,16 @@ struct ExtractionTests {
                                             "The ferry plan, which the company published in May."])
     }
 
+    @Test func aFirstLineThatRepeatsTheTitleGoesButAFirstSentenceUsingItsWordsStays() throws {
+        let opening = "The mill on the river flooded again on Sunday, and the owners said this time they would not reopen it."
+        func page(_ first: String) -> String {
+            "<html><head><title>Mill flooded again</title></head><body><h1>Mill flooded again</h1>"
+                + "<div itemprop=articleBody>\(first)<div></div>\(TestPages.prose.joined(separator: " <br><br>"))</div></body></html>"
+        }
+        #expect(try TestPages.extract(page(opening)).paragraphs.map(\.text) == [opening] + TestPages.prose)
+        #expect(try TestPages.extract(page("Mill flooded again | Valley Times")).paragraphs.map(\.text) == TestPages.prose)
+    }
+
     @Test func structuredDataBodyStandsInForAnEmptyPage() throws {
         let body = (TestPages.prose + TestPages.prose).joined(separator: "\n")
         let article = try TestPages.extract(TestPages.structuredDataPage(body: body))
