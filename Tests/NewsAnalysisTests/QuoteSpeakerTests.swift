@@ -334,11 +334,21 @@ import Testing
         // A name given inside reported speech is still a name.
         ("Maria Lopez denied that she and two aides had formed what critics dubbed the \"Back Room\" team.", "Back Room"),
         ("Peter Novak said the three were known as the \"Three Wise Men\" at the ministry.", "Three Wise Men"),
+        // Title case where a statement could stand: a slogan after a comma, a title with a figure.
+        ("Nurses marched with banners bearing slogans such as, \"More Beds, Fewer Forms.\" through the town.", "More Beds, Fewer Forms."),
+        ("The council opened a website, \"The Flood Map 2030 Project\", to show which streets are at risk.", "The Flood Map 2030 Project"),
     ])
     func quotedNamesAreMentions(_ sentence: String, _ words: String) throws {
         let quote = try #require(try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\n\(sentence)").quotes.first { $0.text == words })
         #expect(quote.kind == .mention)
         #expect(quote.speaker == nil)
+    }
+
+    @Test func aSloganAVerbOfSayingGivesIsSpeech() throws {
+        let text = "Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\nHundreds of nurses chanted, \"Save Our Wards,\" outside the county hospital on Monday."
+        let quote = try #require(try Shared.analyze(text).quotes.first { $0.text.hasPrefix("Save Our Wards") })
+        #expect(quote.kind != .mention)
+        #expect(quote.speaker?.name == "Hundreds of nurses")
     }
 
     @Test(arguments: [

@@ -436,11 +436,15 @@ struct QuotePass {
     /// punctuation ends), a mention (a name given, ``isNamed``, or ``isMention`` unless a verb
     /// of saying reports it), else a fragment of someone's words.
     private func kind(_ doc: Document, open: Int, close: Int, inside: Range<Int>, words: Int, startsClause: Bool, reported: Bool) -> Quote.Kind {
+        // Words in title case are a title or a slogan even where a statement could stand
+        // ("banners with slogans such as, \"More Beds, Fewer Forms.\""),
+        // unless a verb of saying gives them ("chanted, \"Save Our Wards\"").
+        if words >= 3, !followsSpeechVerb(doc, open), isTitleCase(doc, inside) { return .mention }
         if startsClause && (words >= 4 || endsClause(doc, close)) { return .direct }
         guard !startsClause else { return .partial }
         // A name given is a name even in what someone is reported to have said.
         if isNamed(doc, open) { return .mention }
-        return !reported && isMention(doc, open, inside, words: words) ? .mention : .partial
+        return !reported && isMention(doc, inside, words: words) ? .mention : .partial
     }
 
     /// Whether the quote is the name something is given: "dubbed \"Operation Dawn\"", "known as
@@ -555,15 +559,38 @@ struct QuotePass {
     /// ("on \"Meet the Press\""), a single quoted word: far more often a scare quote or a
     /// term than a word someone said (31 to 9 in the development set; `add` keeps the word
     /// that a verb of saying reports).
-    private func isMention(_ doc: Document, _ open: Int, _ inside: Range<Int>, words: Int) -> Bool {
-        let t = doc.tokens
-        if words == 1 { return true }
-        // Title case: every word capitalised but short function words, no sentence inside.
-        guard words <= 8, t[inside.lowerBound].has(.capitalized) else { return false }
-        return inside.allSatisfy { k in
-            t[k].kind == .punctuation ? !doc.isPunct(k, 46) && !doc.isPunct(k, 44) : t[k].has(.capitalized) || t[k].length <= 3 && doc.lex[k].contains(.stopword)
-        }
+    private func isMention(_ doc: Document, _ inside: Range<Int>, words: Int) -> Bool {
+        words == 1 || isTitleCase(doc, inside)
     }
+
+    /// Whether a verb of saying stands right before the quote, or before a comma or colon there.
+    private func followsSpeechVerb(_ doc: Document, _ open: Int) -> Bool {
+        var p = open - 1
+        if p > 0, doc.isPunct(p, 44) || doc.isPunct(p, 58) { p -= 1 }
+        return p >= 0 && doc.lex[p].contains(.speechVerb)
+    }
+
+    /// Title case: at most ``longestTitle`` words, every one capitalised but short function
+    /// words and figures ("The Flood Map 2030 Project"); commas may join its parts and
+    /// a stop may end it, but no sentence ends inside.
+    private func isTitleCase(_ doc: Document, _ inside: Range<Int>) -> Bool {
+        let t = doc.tokens
+        guard t[inside.lowerBound].has(.capitalized) else { return false }
+        var words = 0
+        for k in inside {
+            if t[k].kind == .punctuation {
+                let stop = doc.isPunct(k, 46) || doc.isPunct(k, 33) || doc.isPunct(k, 63)
+                if stop, k != inside.upperBound - 1 { return false }
+                continue
+            }
+            words += 1
+            guard t[k].has(.capitalized) || t[k].kind == .number || t[k].length <= 3 && doc.lex[k].contains(.stopword) else { return false }
+        }
+        return words <= Self.longestTitle
+    }
+
+    /// Words in the longest quoted title or slogan.
+    static let longestTitle = 8
 
     /// Attribution verbs of a sentence (outside quotation marks) with their subjects.
     private func attributionsIn(_ doc: Document, _ s: Range<Int>, quoted: [Bool], _ entities: [Entity]) -> [Attribution] {
