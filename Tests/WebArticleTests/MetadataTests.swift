@@ -35,6 +35,11 @@ struct MetadataTests {
         #expect(article.published == .init("2023-12-17T10:20:00-05:00", from: "text"))
     }
 
+    @Test func aNameSuffixKeepsItsStop() throws {
+        let html = TestPages.article(TestPages.prose, around: "<div class=byline>By Ray Cole Jr. and Ana Ruiz.</div>")
+        #expect(try TestPages.extract(html).authors?.value == ["Ray Cole Jr.", "Ana Ruiz"])
+    }
+
     @Test(arguments: [
         // Declared in UTC, printed on the newsroom's clock without a zone.
         ("2023-12-23T03:00:46Z", "<div class=article-date>December 22, 2023 10:00 PM</div>", "2023-12-22T22:00:46-05:00"),

@@ -60,6 +60,8 @@ enum AuthorNames {
 
     private static func person(_ piece: String, siteName: String?) -> String? {
         var name = piece.trimmingCharacters(in: CharacterSet(charactersIn: ".:-–—()[]\"'"))
+        // "Ray Cole Jr.": the stop of a suffix ending the name is the name's.
+        if let last = name.split(separator: " ").last, nameSuffixes.contains(String(last)), piece.contains(name + ".") { name += "." }
         // A publication after the name ("Jane Doe The Associated Press"), or the name alone is one.
         if let the = name.range(of: " The ") { name = String(name[..<the.lowerBound]) }
         if name.hasPrefix("The ") { return nil }
@@ -78,6 +80,9 @@ enum AuthorNames {
         guard let first = name.unicodeScalars.first, !first.properties.isLowercase else { return nil }
         return name
     }
+
+    /// Suffixes of a name written with a stop.
+    private static let nameSuffixes: Set<String> = ["Jr", "Sr"]
 
     /// MS, RDN, PhD, M.D.: short and mostly capitals.
     private static func isCredential(_ word: String) -> Bool {
