@@ -20,6 +20,16 @@ import Testing
         #expect(try speakers(text) == ["Ruth Adler", "Ruth Adler"])
     }
 
+    @Test func quotesInSingleMarksAreQuotes() throws {
+        let text = "‘We need more time to read the engineers’ report,’ the mayor, Anna Berg, said on Tuesday.\n\n"
+            + "She added: ‘Nobody wants a bridge that falls down.’\n\n'The plan is sound,' Peter Novak said."
+        let quotes = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\n" + text).quotes
+        #expect(quotes.map(\.kind) == [.direct, .direct, .direct])
+        #expect(quotes.map { $0.speaker?.name } == ["Anna Berg", "Anna Berg", "Peter Novak"])
+        // A plural's mark inside the quote closes nothing.
+        #expect(quotes.first?.text.hasPrefix("We need more time to read the engineers’ report") == true)
+    }
+
     @Test func aShortStatementIsDirectAndContinued() throws {
         let text = "\"Nobody wins,\" Laura Kim said after the vote. \"Everyone loses.\""
         let quotes = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\n" + text).quotes
@@ -337,6 +347,8 @@ import Testing
         // Title case where a statement could stand: a slogan after a comma, a title with a figure.
         ("Nurses marched with banners bearing slogans such as, \"More Beds, Fewer Forms.\" through the town.", "More Beds, Fewer Forms."),
         ("The council opened a website, \"The Flood Map 2030 Project\", to show which streets are at risk.", "The Flood Map 2030 Project"),
+        // Single marks where double ones quote: a term.
+        ("Peter Novak said the deal was \"the best we could get\" and that a 'phase two' deal would follow.", "phase two"),
     ])
     func quotedNamesAreMentions(_ sentence: String, _ words: String) throws {
         let quote = try #require(try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\n\(sentence)").quotes.first { $0.text == words })

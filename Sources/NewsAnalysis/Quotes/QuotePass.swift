@@ -11,6 +11,8 @@
 /// in what a verb of saying reports ("said managers had \"ignored\" them"); attributed sentences
 /// that quote no whole statement are reported speech. A quote inside a quote, in single marks,
 /// is a quote of its own, attributed by the outer quote's words and passed on by its speaker.
+/// Single marks quote outside double ones too, British style, but set off terms in a text that
+/// quotes in double marks.
 struct QuotePass {
     private struct Attribution {
         var verb: Int
@@ -62,17 +64,25 @@ struct QuotePass {
         var open: Int
         var close: Int
         var continued = false
+        /// In single marks in a text that quotes in double ones: a term or a scare quote ("a
+        /// 'phase two' deal"), nobody's words.
+        var term = false
     }
 
     /// Every quoted passage, paragraph by paragraph: straight marks pair up from each
     /// paragraph's start; a paragraph that opens a quote without closing it quotes to its end,
     /// and when the next paragraph opens with no mark, the quote goes on in it to the first
-    /// closing mark ("said, \"We lost the first half. ¶ We won the second.\"").
+    /// closing mark ("said, \"We lost the first half. ¶ We won the second.\""). Passages in
+    /// single marks outside double ones are quotes too, as British papers and headlines write
+    /// them ("‘We need more time,’ the mayor said"); a paragraph that opens with a single mark
+    /// it does not close quotes to its end. Where double marks quote at least as often, single
+    /// ones set off terms.
     private func quotedSpans(_ doc: Document) -> [QuotedSpan] {
         let t = doc.tokens
-        var spans: [QuotedSpan] = []
+        var spans: [QuotedSpan] = [], singleSpans: [QuotedSpan] = []
         var carried = false
         for (paragraph, p) in doc.paragraphs.enumerated() {
+            let doubles = spans.count
             var open = -1
             var continued = false
             // The paragraph's first mark closes the carried quote when it is a closing one, or a
@@ -103,8 +113,17 @@ struct QuotePass {
                 spans.append(QuotedSpan(paragraph: paragraph, open: open, close: p.upperBound))
                 carried = true
             }
+            let singles = singleMarkSpans(doc, in: p)
+            func outsideDoubles(_ a: Int, _ b: Int) -> Bool { !spans[doubles...].contains { $0.open < b && $0.close > a } }
+            for (a, b) in singles.spans where outsideDoubles(a, b) { singleSpans.append(QuotedSpan(paragraph: paragraph, open: a, close: b)) }
+            if let a = singles.unclosed, a == p.lowerBound, outsideDoubles(a, p.upperBound) {
+                singleSpans.append(QuotedSpan(paragraph: paragraph, open: a, close: p.upperBound))
+            }
         }
-        return spans
+        if !spans.isEmpty, spans.count >= singleSpans.count {
+            for k in singleSpans.indices { singleSpans[k].term = true }
+        }
+        return (spans + singleSpans).sorted { $0.open < $1.open }
     }
 
     func run(_ doc: inout Document, _ report: inout AnalysisReport) {
@@ -348,7 +367,7 @@ struct QuotePass {
         candidates.removeAll { $0.verb > open && $0.verb < close }
         let nearestBefore = candidates.filter { $0.verb < open && sentenceOf[$0.verb] == sentenceOf[open] }.max { $0.verb < $1.verb }
         let reported = words == 1 && nearestBefore.map { reportsWords(doc, $0) } == true
-        let kind = kind(doc, open: open, close: close, inside: inside, words: words, startsClause: startsClause, reported: reported)
+        let kind = span.term ? .mention : kind(doc, open: open, close: close, inside: inside, words: words, startsClause: startsClause, reported: reported)
         if kind == .mention {
             report.quotes.append(Quote(text: doc.text(Int(t[a].start), Int(t[b - 1].end)), start: Int(t[a].start), end: Int(t[b - 1].end),
                                        kind: .mention, verb: nil, speaker: nil))
@@ -467,28 +486,41 @@ struct QuotePass {
         return v == 44 || v == 46 || v == 33 || v == 63 || v == 0x2026
     }
 
-    /// Quotations inside a quotation, in single marks (‘…’ or '…'): `“The mayor rang and said,
-    /// ‘We have the money,’ and we all cheered”`. A mark opens when it stands before a
-    /// word and closes when it stands right after one; apostrophes inside words are part of
-    /// them, and a plural's ("the Democrats’ plan") closes nothing when no quote is open.
+    /// Quotations inside a quotation, in single marks: `“The mayor rang and said, ‘We have the
+    /// money,’ and we all cheered”` (``singleMarkSpans(_:in:)``).
     private func nestedSpans(_ doc: Document, in span: QuotedSpan) -> [(open: Int, close: Int)] {
+        singleMarkSpans(doc, in: (span.open + 1)..<span.close).spans
+    }
+
+    /// Passages in single marks (‘…’ or '…') in `range`, and the mark still open at its end. A
+    /// mark opens when it stands before a word, after a space or punctuation, and closes when it
+    /// stands right after a word or punctuation with a space or punctuation after it.
+    /// Apostrophes inside words are part of them; a plural's ("the Democrats’ plan") closes
+    /// nothing when no quote is open, nor when a later mark can close the one that is.
+    private func singleMarkSpans(_ doc: Document, in range: Range<Int>) -> (spans: [(open: Int, close: Int)], unclosed: Int?) {
         let t = doc.tokens
         var out: [(open: Int, close: Int)] = []
         var open = -1
-        for k in (span.open + 1)..<span.close where t[k].kind == .punctuation && t[k].has(.quote) {
-            let v = t[k].first
-            guard v == 0x2018 || v == 0x2019 || v == 39 else { continue }
-            let beforeWord = k + 1 < span.close && t[k + 1].kind == .word && !t[k + 1].has(.spaceBefore)
-            let afterText = !t[k].has(.spaceBefore) && (t[k - 1].kind == .word || k - 1 > span.open && t[k - 1].kind == .punctuation)
-            let endsThere = k + 1 >= t.count || t[k + 1].has(.spaceBefore) || t[k + 1].kind == .punctuation
-            if v != 0x2019, beforeWord, t[k].has(.spaceBefore) || t[k - 1].kind == .punctuation {
+        func isSingleMark(_ k: Int) -> Bool {
+            t[k].kind == .punctuation && t[k].has(.quote) && (t[k].first == 0x2018 || t[k].first == 0x2019 || t[k].first == 39)
+        }
+        func canClose(_ k: Int) -> Bool {
+            t[k].first != 0x2018 && !t[k].has(.spaceBefore) && (t[k - 1].kind == .word || k - 1 >= range.lowerBound && t[k - 1].kind == .punctuation)
+                && (k + 1 >= t.count || t[k + 1].has(.spaceBefore) || t[k + 1].kind == .punctuation)
+        }
+        for k in range where isSingleMark(k) {
+            let beforeWord = k + 1 < range.upperBound && t[k + 1].kind == .word && !t[k + 1].has(.spaceBefore)
+            if t[k].first != 0x2019, beforeWord, t[k].has(.spaceBefore) || k > 0 && t[k - 1].kind == .punctuation {
                 open = k
-            } else if v != 0x2018, open >= 0, afterText, endsThere {
+            } else if open >= 0, canClose(k) {
+                let plural = t[k - 1].kind == .word && (doc.scalars[Int(t[k - 1].end) - 1] == "s" || doc.scalars[Int(t[k - 1].end) - 1] == "S")
+                    && k + 1 < range.upperBound && t[k + 1].kind == .word
+                if plural, ((k + 1)..<range.upperBound).contains(where: { isSingleMark($0) && canClose($0) }) { continue }
                 if k > open + 1 { out.append((open, k)) }
                 open = -1
             }
         }
-        return out
+        return (out, open >= 0 ? open : nil)
     }
 
     /// A quotation inside another: whose it is comes from the outer quote's own words ("the
