@@ -496,7 +496,8 @@ struct QuotePass {
     /// mark opens when it stands before a word, after a space or punctuation, and closes when it
     /// stands right after a word or punctuation with a space or punctuation after it.
     /// Apostrophes inside words are part of them; a plural's ("the Democrats’ plan") closes
-    /// nothing when no quote is open, nor when a later mark can close the one that is.
+    /// nothing when no quote is open, nor when a later mark that follows no plural can close
+    /// the one that is.
     private func singleMarkSpans(_ doc: Document, in range: Range<Int>) -> (spans: [(open: Int, close: Int)], unclosed: Int?) {
         let t = doc.tokens
         var out: [(open: Int, close: Int)] = []
@@ -508,14 +509,17 @@ struct QuotePass {
             t[k].first != 0x2018 && !t[k].has(.spaceBefore) && (t[k - 1].kind == .word || k - 1 >= range.lowerBound && t[k - 1].kind == .punctuation)
                 && (k + 1 >= t.count || t[k + 1].has(.spaceBefore) || t[k + 1].kind == .punctuation)
         }
+        /// A mark after a plural with a word after it ("the engineers’ report").
+        func afterPlural(_ k: Int) -> Bool {
+            t[k - 1].kind == .word && (doc.scalars[Int(t[k - 1].end) - 1] == "s" || doc.scalars[Int(t[k - 1].end) - 1] == "S")
+                && k + 1 < range.upperBound && t[k + 1].kind == .word
+        }
         for k in range where isSingleMark(k) {
             let beforeWord = k + 1 < range.upperBound && t[k + 1].kind == .word && !t[k + 1].has(.spaceBefore)
             if t[k].first != 0x2019, beforeWord, t[k].has(.spaceBefore) || k > 0 && t[k - 1].kind == .punctuation {
                 open = k
             } else if open >= 0, canClose(k) {
-                let plural = t[k - 1].kind == .word && (doc.scalars[Int(t[k - 1].end) - 1] == "s" || doc.scalars[Int(t[k - 1].end) - 1] == "S")
-                    && k + 1 < range.upperBound && t[k + 1].kind == .word
-                if plural, ((k + 1)..<range.upperBound).contains(where: { isSingleMark($0) && canClose($0) }) { continue }
+                if afterPlural(k), ((k + 1)..<range.upperBound).contains(where: { isSingleMark($0) && canClose($0) && !afterPlural($0) }) { continue }
                 if k > open + 1 { out.append((open, k)) }
                 open = -1
             }
