@@ -37,6 +37,13 @@ import NewsAnalysis
         #expect(report.summary.first?.text == opening)
     }
 
+    @Test func versusBetweenThePartiesEndsNoSentence() throws {
+        let ruling = "The court's ruling in Hale v. The Harbour Board settled who owns the old quay, and the board said it would not appeal."
+        let report = try Shared.analyze("Quay ruling stands\n\n\(ruling) \(second)")
+        #expect(report.sentences.count == 2)
+        #expect(report.summary.first?.text == ruling)
+    }
+
     @Test func captionsWrittenInlineGoToImages() throws {
         let text = """
             New Zealand to vote on its flag

@@ -2,9 +2,10 @@
 /// belongs to a title ("Mr.", "Lt. Gen."), an initial or an acronym followed by a word that
 /// cannot start a sentence; closing quotes and brackets stay with the sentence they close.
 struct SentenceSplitter {
-    /// Lowercase hashes of abbreviations that stand before names and never end a sentence.
+    /// Lowercase hashes of abbreviations that stand before names and never end a sentence
+    /// (titles, and "v." and "vs." between the parties to a case: "Dobbs v. Jackson").
     static let titleAbbreviations: Set<UInt64> = Set(
-        "mr mrs ms dr prof rev st lt gen col maj capt sgt cpl adm gov sen rep pres supt insp det mt ft"
+        "mr mrs ms dr prof rev st lt gen col maj capt sgt cpl adm gov sen rep pres supt insp det mt ft v vs"
             .split(separator: " ").map { FNV.mix(FNV.lowercased($0), 46) })
 
     static let maximumTokens = 300

@@ -4,7 +4,7 @@ enum WordLists {
     /// Words whose trailing period is part of them.
     static let abbreviations = """
         mr mrs ms dr prof rev sr jr st lt gen col maj capt sgt cpl adm gov sen rep pres supt insp det \
-        no vs etc inc corp ltd co bros dept univ assn ave blvd rd mt ft jan feb mar apr jun jul aug sep \
+        no v vs etc inc corp ltd co bros dept univ assn ave blvd rd mt ft jan feb mar apr jun jul aug sep \
         sept oct nov dec mon tue tues wed thu thur thurs fri sat sun est approx fig al cf ca c e.g i.e
         """
 
