@@ -44,6 +44,15 @@ import NewsAnalysis
         #expect(report.summary.first?.text == ruling)
     }
 
+    @Test func aStopInsideShortBracketsEndsNoSentence() throws {
+        let praised = "Sen. Ann Hale (D-N.M.) praised the rule on Tuesday, and said the state would gain jobs from it."
+        let criticised = "Sen. Joe Rowe (R-W.Va.), a critic of the rule, said it would cost his state thousands of jobs."
+        let aside = "(The agency did not answer questions about the cost.)"
+        let report = try Shared.analyze("Energy rule divides senators\n\n\(praised) \(criticised) \(aside) \(second)")
+        #expect(report.sentences.count == 4)
+        #expect(report.summary.first?.text == praised)
+    }
+
     @Test func captionsWrittenInlineGoToImages() throws {
         let text = """
             New Zealand to vote on its flag

@@ -14,12 +14,17 @@ struct SentenceSplitter {
         let t = doc.tokens
         var start = range.lowerBound
         var i = range.lowerBound
+        // Brackets open in the sentence so far: a stop with more words after it before a
+        // closing bracket soon after is inside them ("Sen. Ann Hale (D-N.M.) said").
+        var brackets = 0
         while i < range.upperBound {
             var end = -1
             let tok = t[i]
             if tok.kind == .punctuation {
                 let v = tok.first
-                if v == 46 || v == 33 || v == 63 || v == 0x2026 {
+                if v == 40 || v == 91 { brackets += 1 } else if v == 41 || v == 93 { brackets = max(0, brackets - 1) }
+                let insideBrackets = brackets > 0 && i + 1 < range.upperBound && !isCloser(t, i + 1) && closesSoon(t, after: i, within: range)
+                if v == 46 || v == 33 || v == 63 || v == 0x2026, !insideBrackets {
                     end = i + 1
                 }
             } else if tok.has(.endsWithPeriod), i + 1 < range.upperBound {
@@ -37,6 +42,7 @@ struct SentenceSplitter {
                     out.append(start..<end)
                     start = end
                     i = end
+                    brackets = 0
                     continue
                 }
             }
@@ -48,6 +54,13 @@ struct SentenceSplitter {
         }
         if start < range.upperBound { out.append(start..<range.upperBound) }
     }
+
+    /// Whether a closing bracket comes within ``bracketReach`` tokens after token `i`.
+    private func closesSoon(_ t: [Token], after i: Int, within range: Range<Int>) -> Bool {
+        ((i + 1)..<min(range.upperBound, i + 1 + Self.bracketReach)).contains { t[$0].kind == .punctuation && (t[$0].first == 41 || t[$0].first == 93) }
+    }
+
+    static let bracketReach = 4
 
     private func isCloser(_ t: [Token], _ i: Int) -> Bool {
         let v = t[i].first
