@@ -90,6 +90,14 @@ import Testing
         #expect(!report.entities.contains { $0.mentions.contains { $0.text == "us" } })
     }
 
+    @Test func aNameAnIllnessIsCalledByIsNobody() throws {
+        let report = try Shared.analyze("A new test for memory loss\n\nAlzheimer’s disease starts years before the first signs, said Dr. Maria Lopez of Leeds. Her team hopes to spot Alzheimer’s early, as with Parkinson's disease.")
+        #expect(!report.entities.contains { $0.name.hasPrefix("Alzheimer") || $0.name.hasPrefix("Parkinson") })
+        #expect(report.entities.contains { $0.name == "Maria Lopez" && $0.type == .person })
+        let agency = try Shared.analyze("Outbreak contained\n\nMongolia’s disease control agency said the outbreak in the north was over.")
+        #expect(agency.entities.contains { $0.name == "Mongolia" })
+    }
+
     @Test func modelNumbersAreNoNames() throws {
         let report = try Shared.analyze("Russia will sell the S-300 system to Iran, and Israel flies the F-16.")
         #expect(!report.entities.contains { $0.name == "S-300" || $0.name == "F-16" })

@@ -125,7 +125,19 @@ struct EntityPass {
             m.range = m.range.lowerBound..<b
             return meaningful && !m.range.isEmpty ? m : nil
         }
+        // "Alzheimer's disease": a person's name a condition is called by is nobody, anywhere in
+        // the article ("Mongolia's disease agency" keeps its place).
+        let conditions = Set(mentions.filter { $0.kind == .person && namesACondition(doc, $0.range) }.map { key(doc, $0.range) })
+        if !conditions.isEmpty { mentions.removeAll { conditions.contains(key(doc, $0.range)) } }
     }
+
+    /// Whether a name stands before a possessive and a word for an illness ("Crohn's disease").
+    private func namesACondition(_ doc: Document, _ r: Range<Int>) -> Bool {
+        let b = r.upperBound
+        return b + 1 < doc.tokens.count && doc.tokens[b].has(.possessive) && Self.conditionWords.contains(doc.tokens[b + 1].lower)
+    }
+
+    private static let conditionWords = Set(["disease", "syndrome", "disorder", "palsy", "lymphoma", "sarcoma"].map { FNV.lowercased($0) })
 
     /// A nationality or people, also in the plural ("Russian", "Americans", "Thais"): no name
     /// of its own in the gold conventions followed here.
