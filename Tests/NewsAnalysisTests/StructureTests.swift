@@ -113,6 +113,16 @@ import NewsAnalysis
         #expect(report.summary.map(\.sentence) == [0, 1, 2])
     }
 
+    @Test func notesAboutTheArticleAreNeverChosen() throws {
+        let notes = [
+            "This story was originally published in our spring issue as a longer feature on the museum.",
+            "A version of this article appeared in print with the headline about the map wing.",
+            "Read more stories about the city's museums and galleries in our weekend guide.",
+        ]
+        let candidates = try Shared.analyzer.get().summaryCandidates(Article(text: (sentences + notes).joined(separator: " ")))
+        #expect(candidates.eligible == [true, true, true, true, false, false, false])
+    }
+
     @Test func aSentenceThatLeansOnItsPredecessorComesOnlyWithIt() throws {
         let candidates = try Shared.analyzer.get().summaryCandidates(Article(text: sentences.joined(separator: " ")))
         // Weights that prefer the last sentences: 3, then 2 ("He added ..."), then 1.

@@ -54,7 +54,7 @@ public struct SummaryCandidates: Sendable {
         for (n, s) in doc.sentences.enumerated() {
             if withTexts { texts.append(doc.text(tokens: s)) }
             let wordCount = s.reduce(0) { $0 + (t[$1].kind == .punctuation ? 0 : 1) }
-            eligible.append(wordCount >= Self.minimumWords && Self.closes(doc, s))
+            eligible.append(wordCount >= Self.minimumWords && Self.closes(doc, s) && !Self.isNote(doc, s))
             leaning.append(n > 0 && Self.leaningWords.contains(t[s.lowerBound].lower))
         }
         self.texts = texts
@@ -100,6 +100,28 @@ public struct SummaryCandidates: Sendable {
     }
 
     /// Ends in ".", "!", "?" or "…", perhaps inside a closing quote or bracket.
+    /// A note about the article or the site, not the story: "This story was originally
+    /// published in …", "A version of this article appeared …", "Read more …", "Sign up for …".
+    private static func isNote(_ doc: Document, _ s: Range<Int>) -> Bool {
+        let t = doc.tokens
+        let words = s.filter { t[$0].kind == .word }.prefix(Self.noteReach).map { t[$0].lower }
+        guard let first = words.first else { return false }
+        if words.count >= 2, Self.promptOpenings.contains(FNV.combine(first, words[1])) { return true }
+        return (first == Self.noteWords.this || first == Self.noteWords.a) && words.contains(where: Self.noteWords.pieces.contains)
+            && words.contains(where: Self.noteWords.appeared.contains)
+    }
+
+    /// Words of a note's opening that are read.
+    static let noteReach = 8
+    private static let noteWords = (
+        this: FNV.lowercased("this"), a: FNV.lowercased("a"),
+        pieces: Set(["story", "article", "piece", "post", "column", "essay", "interview"].map { FNV.lowercased($0) }),
+        appeared: Set(["originally", "appeared", "republished", "reprinted"].map { FNV.lowercased($0) })
+    )
+    /// Two-word openings that ask the reader to do something.
+    private static let promptOpenings = Set([("read", "more"), ("sign", "up"), ("click", "here"), ("follow", "us"), ("subscribe", "to"), ("read", "also")]
+        .map { FNV.combine(FNV.lowercased($0.0), FNV.lowercased($0.1)) })
+
     private static func closes(_ doc: Document, _ s: Range<Int>) -> Bool {
         var k = s.upperBound - 1
         while k > s.lowerBound, doc.tokens[k].kind == .punctuation, doc.tokens[k].has(.quote) || doc.tokens[k].first == 41 { k -= 1 }
