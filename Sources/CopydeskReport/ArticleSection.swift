@@ -77,6 +77,7 @@ public struct ArticleSection {
         case .duplicatedSentence: "duplicated sentence"
         case .duplicatedClause: "duplicated clause"
         case .stutteredWord: "stuttered word"
+        case .misspelledName: "misspelled name"
         }
     }
 

@@ -98,6 +98,17 @@ import Testing
         #expect(agency.entities.contains { $0.name == "Mongolia" })
     }
 
+    @Test func aSurnameSpelledAnotherWayIsThePersonAndAFault() throws {
+        let report = try Shared.analyze("Salt in bread\n\nLena Vandermeer of the food agency said most bread now used iodised salt. "
+            + "Mark Hollins, a baker, agreed. \"We want every bakery to use it,\" Ms Vandermeir said, and Hollins nodded.")
+        let lena = try #require(report.entities.first { $0.name == "Lena Vandermeer" })
+        #expect(lena.mentions.map(\.text) == ["Lena Vandermeer", "Vandermeir"])
+        #expect(report.quotes.first { $0.kind == .direct }?.speaker?.name == "Lena Vandermeer")
+        #expect(report.issues.filter { $0.kind == .misspelledName }.map(\.text) == ["Vandermeir"])
+        // A surname written as introduced is no fault.
+        #expect(report.entities.first { $0.name == "Mark Hollins" }?.mentions.count == 2)
+    }
+
     @Test func modelNumbersAreNoNames() throws {
         let report = try Shared.analyze("Russia will sell the S-300 system to Iran, and Israel flies the F-16.")
         #expect(!report.entities.contains { $0.name == "S-300" || $0.name == "F-16" })

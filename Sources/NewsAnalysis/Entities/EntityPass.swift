@@ -36,7 +36,7 @@ struct EntityPass {
         cities(doc, &mentions)
         teams(doc, &mentions)
         settle(doc, &mentions)
-        let grouped = group(doc, mentions)
+        let grouped = group(&doc, mentions)
         doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count)
         for (n, g) in grouped.enumerated() {
             for r in g.1 { for k in r { doc.entityAt[k] = Int32(n) } }
@@ -292,7 +292,7 @@ struct EntityPass {
 
     // MARK: - Entities
 
-    private func group(_ doc: Document, _ mentions: [Mention]) -> [(Entity, [Range<Int>])] {
+    private func group(_ doc: inout Document, _ mentions: [Mention]) -> [(Entity, [Range<Int>])] {
         let t = doc.tokens
         var builders: [Builder] = []
         var byKey: [UInt64: Int] = [:]
@@ -306,6 +306,10 @@ struct EntityPass {
             case .person:
                 if let b = byKey[k] { index = b }
                 else if m.range.count == 1, let b = bySurname[t[m.range.lowerBound].lower] { index = b }
+                else if m.range.count == 1, let b = misspelledSurname(doc, m.range.lowerBound, builders, bySurname) {
+                    index = b
+                    doc.misspelledNames.append((builders[b].mentions[0], m.range))
+                }
             case .place:
                 if let e = lexicon.phrases[k], e.place >= 0 {
                     let pk = UInt64(e.place) | 1 << 62
@@ -376,6 +380,56 @@ struct EntityPass {
             e.salience = (s / top * 1000).rounded() / 1000
             return (e, r)
         }.sorted { $0.0.mentions[0].start < $1.0.mentions[0].start }
+    }
+
+    /// The one person whose surname the bare name at `k` nearly spells: a letter or, in long
+    /// names, two dropped, added, changed or swapped, the first letter kept ("Okafor" and
+    /// "Okafer"); nil for none or more than one. First names ("Frances", "Francis") and plurals
+    /// ("the Dunnings") are other people.
+    private func misspelledSurname(_ doc: Document, _ k: Int, _ builders: [Builder], _ bySurname: [UInt64: Int]) -> Int? {
+        let variant = lowercaseLetters(doc, k)
+        guard variant.count >= Self.shortestMisspelledName, !isFirstName(doc, k) else { return nil }
+        let s = UInt32(("s" as Unicode.Scalar).value)
+        var found: Int?
+        for b in Set(bySurname.values) {
+            let last = builders[b].mentions[0].upperBound - 1
+            let surname = lowercaseLetters(doc, last)
+            guard surname.count >= Self.shortestMisspelledName, surname.first == variant.first, !isFirstName(doc, last),
+                  variant.last != s || Array(variant.dropLast()) != surname && Array(variant.dropLast(2)) != surname,
+                  Self.editDistance(surname, variant) <= (max(surname.count, variant.count) >= 8 ? 2 : 1) else { continue }
+            if found != nil { return nil }
+            found = b
+        }
+        return found
+    }
+
+    /// Letters of a name shorter than this are not taken for a misspelling of another.
+    static let shortestMisspelledName = 6
+
+    private func isFirstName(_ doc: Document, _ k: Int) -> Bool {
+        doc.lex[k].contains(.firstCommon) || doc.lex[k].contains(.firstRare)
+    }
+
+    private func lowercaseLetters(_ doc: Document, _ k: Int) -> [UInt32] {
+        doc.scalars[Int(doc.tokens[k].start)..<Int(doc.tokens[k].end)].map { Lowercase.fold($0.value) }
+    }
+
+    /// Edits (a letter dropped, added, changed, or two side by side swapped) that turn `a` into `b`.
+    static func editDistance(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var twoBack = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { current[j] = min(current[j], twoBack[j - 2] + 1) }
+            }
+            (twoBack, previous) = (previous, current)
+        }
+        return previous[b.count]
     }
 
     /// The longest form the person is mentioned by.

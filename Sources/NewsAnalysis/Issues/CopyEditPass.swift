@@ -1,6 +1,7 @@
 /// Finds copy-editing faults in the body: stuttered words ("the the", "elected who was
-/// elected"), a clause written twice close together (a half-deleted edit) and sentences that
-/// appear twice. (Repeated caption lines are found by the structure pass.)
+/// elected"), a clause written twice close together (a half-deleted edit), sentences that
+/// appear twice, and surnames spelled unlike the person's (which the entity pass links).
+/// (Repeated caption lines are found by the structure pass.)
 struct CopyEditPass {
     static let glue = Set(["who", "which", "that", "was", "is", "were", "are", "been", "has", "had", "be"].map { FNV.lowercased($0) })
     /// Words that legitimately come twice in a row ("had had", "that that").
@@ -31,6 +32,12 @@ struct CopyEditPass {
                 }
             }
             duplicatedClauses(doc, words, &issues)
+        }
+        // A person's surname spelled two ways: once for each spelling.
+        var spellings: Set<String> = []
+        for (name, variant) in doc.misspelledNames where spellings.insert(doc.text(tokens: variant)).inserted {
+            issues.append(CopyIssue(kind: .misspelledName, spans: [doc.span(tokens: name), doc.span(tokens: variant)], text: doc.text(tokens: variant),
+                                    message: "spelled \"\(doc.text(tokens: (name.upperBound - 1)..<name.upperBound))\" where the person is introduced"))
         }
         // Sentences that appear twice anywhere in the body.
         var seen: [UInt64: Int] = [:]

@@ -9,6 +9,8 @@ public struct CopyIssue: Sendable, Hashable, Codable {
         case duplicatedClause
         /// A word repeated by mistake ("the the", "elected who was elected").
         case stutteredWord
+        /// A person's surname spelled two ways ("Lena Marsh-Okafor … Ms Marsh-Okafer said").
+        case misspelledName
     }
 
     public var kind: Kind

@@ -35,6 +35,9 @@ struct Document {
     var entityAt: [Int32] = []
     /// The sex of each entity of the report, for resolving pronouns (``PronounResolver``).
     var entitySexes: [PronounResolver.Sex] = []
+    /// A bare surname spelled unlike the person's it was taken for, with that person's full
+    /// name as first written (found by the entity pass, reported by ``CopyEditPass``).
+    var misspelledNames: [(name: Range<Int>, variant: Range<Int>)] = []
     /// Each token's word meaning (``Lexicon/meanings``), found in the same lookup; part 2 reads it.
     let meaning: MeaningView
     /// Part 2: tokens inside a date or time expression (amounts skip them).
