@@ -109,6 +109,16 @@ import Testing
         #expect(report.entities.first { $0.name == "Mark Hollins" }?.mentions.count == 2)
     }
 
+    @Test func anOrganisationKnownTheWorldOverIsThatOrganisation() throws {
+        let report = try Shared.analyze("Car sales slow\n\nSales at Toyota fell in March, and Honda said its own were flat. "
+            + "Both carmakers advertise on Facebook, which said it would not comment. Google Maps shows the plant near the coast.")
+        for name in ["Toyota", "Honda", "Facebook"] {
+            #expect(report.entities.first { $0.name == name }?.type == .organization, "\(name)")
+        }
+        // In a longer name, the tagger decides.
+        #expect(!report.entities.contains { $0.name == "Google" })
+    }
+
     @Test func modelNumbersAreNoNames() throws {
         let report = try Shared.analyze("Russia will sell the S-300 system to Iran, and Israel flies the F-16.")
         #expect(!report.entities.contains { $0.name == "S-300" || $0.name == "F-16" })

@@ -31,6 +31,7 @@ struct EntityPass {
         tagger.tag(doc, ctx, doc.entityScope, fx, into: &labels)
         var mentions = tagged(doc, labels)
         applyRules(doc, ctx, &mentions)
+        knownOrganisations(doc, &mentions)
         propagate(doc, &mentions)
         harmonise(doc, &mentions)
         cities(doc, &mentions)
@@ -139,6 +140,25 @@ struct EntityPass {
 
     private static let conditionWords = Set(["disease", "syndrome", "disorder", "palsy", "lymphoma", "sarcoma"].map { FNV.lowercased($0) })
 
+    /// A name alone that is an organisation known the world over ("Toyota", "Facebook") is that
+    /// organisation, and is found in the body even where the tagger missed it (not in a title-case
+    /// headline: "Eat an Apple a Day"); one in a longer name ("Google Maps") is left to the tagger.
+    private func knownOrganisations(_ doc: Document, _ mentions: inout [Mention]) {
+        let t = doc.tokens
+        func isKnown(_ k: Int) -> Bool { t[k].kind == .word && t[k].has(.capitalized) && lexicon.organisations.contains(t[k].lower) }
+        var covered = [Bool](repeating: false, count: t.count)
+        for n in mentions.indices {
+            for k in mentions[n].range { covered[k] = true }
+            if mentions[n].range.count == 1, isKnown(mentions[n].range.lowerBound) { mentions[n].kind = .organization }
+        }
+        for r in doc.paragraphs {
+            for k in r where !covered[k] && isKnown(k) {
+                let joined = { (j: Int) in r.contains(j) && t[j].kind == .word && t[j].has(.capitalized) && !t[j].has(.sentenceStart) }
+                if !joined(k - 1) || t[k].has(.sentenceStart), !joined(k + 1) { mentions.append(Mention(range: k..<(k + 1), kind: .organization)) }
+            }
+        }
+    }
+
     /// A nationality or people, also in the plural ("Russian", "Americans", "Thais"): no name
     /// of its own in the gold conventions followed here.
     private func isDemonym(_ doc: Document, _ k: Int) -> Bool {
@@ -233,7 +253,10 @@ struct EntityPass {
     /// Teheran to cease enrichment"), as newswire annotates it; teams are settled after.
     private func cities(_ doc: Document, _ mentions: inout [Mention]) {
         for k in mentions.indices where mentions[k].kind == .organization {
-            guard let e = lexicon.phrases[key(doc, mentions[k].range)], e.place >= 0,
+            // "Toyota" is the company before the city.
+            let r = mentions[k].range
+            if r.count == 1, lexicon.organisations.contains(doc.tokens[r.lowerBound].lower) { continue }
+            guard let e = lexicon.phrases[key(doc, r)], e.place >= 0,
                   lexicon.places[Int(e.place)].kind == .city else { continue }
             mentions[k].kind = .place
         }

@@ -57,6 +57,8 @@ final class Lexicon: Sendable {
     let places: [Place]
     /// Demonym hash to ISO country code ("russian" → RU).
     let demonyms: [UInt64: String]
+    /// Lowercase hashes of ``WordLists/knownOrganisations``.
+    let organisations: Set<UInt64>
     /// First-name hash to the sex of most people with that name (names.tsv).
     let firstNameSexes: [UInt64: PronounResolver.Sex]
     /// Brown clusters and frequencies of each word's written forms (words.tsv); the keys are
@@ -167,6 +169,7 @@ final class Lexicon: Sendable {
         self.phrases = phrases
         self.places = places
         self.demonyms = demonyms
+        self.organisations = Set(WordLists.words(WordLists.knownOrganisations).map { FNV.lowercased($0) })
         self.firstNameSexes = firstNameSexes
         self.wordForms = wordClasses.entries
         self.tokenizer = tokenizer

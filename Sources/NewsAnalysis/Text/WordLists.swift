@@ -105,6 +105,19 @@ enum WordLists {
     static let metonyms = ["Kremlin", "Pentagon", "White House", "Downing Street", "Elysee", "Élysée",
                            "Whitehall", "Quai d'Orsay", "Foggy Bottom", "Blue House", "Zhongnanhai"]
 
+    /// Organisations known the world over whose one-word names look like people's or places'
+    /// ("Toyota", "Facebook"), written with a capital; none that is also a common first name,
+    /// surname, place or word ("Ford", "Amazon", "Shell", "Target" are left out).
+    static let knownOrganisations = """
+        Google Alphabet Microsoft Apple Facebook Meta Instagram WhatsApp YouTube TikTok Twitter Snapchat \
+        Reddit LinkedIn Pinterest Netflix Spotify Uber Lyft Airbnb PayPal eBay Tesla SpaceX OpenAI Nvidia \
+        Intel Qualcomm Cisco Oracle Samsung Sony Huawei Xiaomi Alibaba Tencent Baidu ByteDance Toyota \
+        Honda Nissan Hyundai Volkswagen Renault Peugeot Boeing Airbus Lufthansa Ryanair Walmart Costco \
+        IKEA Nike Adidas Starbucks Pfizer Moderna AstraZeneca Novartis ExxonMobil Chevron Gazprom Rosneft \
+        Aramco Siemens Nestlé Unilever Reuters Xinhua Interfax Disney Nintendo Ubisoft Activision \
+        Vodafone Verizon Comcast Goldman Citigroup Barclays HSBC Interpol Europol Greenpeace Hezbollah
+        """
+
     /// Nouns that head a described speaker ("a senior source", "officials").
     static let sourceNouns = """
         source sources official officials spokesman spokeswoman spokesperson aide aides diplomat \
