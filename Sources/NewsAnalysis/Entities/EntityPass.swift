@@ -406,19 +406,19 @@ struct EntityPass {
     }
 
     /// The one person whose surname the bare name at `k` nearly spells: a letter or, in long
-    /// names, two dropped, added, changed or swapped, the first letter kept ("Okafor" and
-    /// "Okafer"); nil for none or more than one. First names ("Frances", "Francis") and plurals
+    /// names, two dropped, added, changed or swapped, the first letter kept ("Vandermeer" and
+    /// "Vandermeir"); nil for none or more than one. First names ("Frances", "Francis") and plurals
     /// ("the Dunnings") are other people.
     private func misspelledSurname(_ doc: Document, _ k: Int, _ builders: [Builder], _ bySurname: [UInt64: Int]) -> Int? {
         let variant = lowercaseLetters(doc, k)
         guard variant.count >= Self.shortestMisspelledName, !isFirstName(doc, k) else { return nil }
-        let s = UInt32(("s" as Unicode.Scalar).value)
+        let letterS = UInt32(("s" as Unicode.Scalar).value)
         var found: Int?
         for b in Set(bySurname.values) {
             let last = builders[b].mentions[0].upperBound - 1
             let surname = lowercaseLetters(doc, last)
             guard surname.count >= Self.shortestMisspelledName, surname.first == variant.first, !isFirstName(doc, last),
-                  variant.last != s || Array(variant.dropLast()) != surname && Array(variant.dropLast(2)) != surname,
+                  variant.last != letterS || Array(variant.dropLast()) != surname && Array(variant.dropLast(2)) != surname,
                   Self.editDistance(surname, variant) <= (max(surname.count, variant.count) >= 8 ? 2 : 1) else { continue }
             if found != nil { return nil }
             found = b

@@ -9,7 +9,7 @@ public struct CopyIssue: Sendable, Hashable, Codable {
         case duplicatedClause
         /// A word repeated by mistake ("the the", "elected who was elected").
         case stutteredWord
-        /// A person's surname spelled two ways ("Lena Marsh-Okafor … Ms Marsh-Okafer said").
+        /// A person's surname spelled two ways ("Lena Vandermeer … Ms Vandermeir said").
         case misspelledName
     }
 
