@@ -349,6 +349,8 @@ import Testing
         ("The council opened a website, \"The Flood Map 2030 Project\", to show which streets are at risk.", "The Flood Map 2030 Project"),
         // Single marks where double ones quote: a term.
         ("Peter Novak said the deal was \"the best we could get\" and that a 'phase two' deal would follow.", "phase two"),
+        // A verb of saying coupled by "or" reports nothing.
+        ("Nothing the mayor has done or said amounts to \"fraud\" under the law.", "fraud"),
         // A word in single marks ending in s, with a plural's mark later in the sentence.
         ("The new ‘Lanterns’ range of lamps shows the approach of the brothers’ studio.", "Lanterns"),
     ])

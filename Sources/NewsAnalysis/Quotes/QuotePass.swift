@@ -26,7 +26,7 @@ struct QuotePass {
     static let h = (
         according: FNV.lowercased("according"), to: FNV.lowercased("to"), quoted: FNV.lowercased("quoted"),
         as: FNV.lowercased("as"), saying: FNV.lowercased("saying"), that: FNV.lowercased("that"), who: FNV.lowercased("who"),
-        and: FNV.lowercased("and"), they: FNV.lowercased("they"), with: FNV.lowercased("with"), the: FNV.lowercased("the"),
+        and: FNV.lowercased("and"), or: FNV.lowercased("or"), they: FNV.lowercased("they"), with: FNV.lowercased("with"), the: FNV.lowercased("the"),
         aux: set(WordLists.Quotes.beforeVerb),
         boundary: set(WordLists.Quotes.clauseBoundaries),
         prepositions: set(WordLists.Quotes.prepositions),
@@ -637,6 +637,8 @@ struct QuotePass {
             guard !quoted[i], doc.lex[i].contains(.speechVerb), t[i].has(.lowercase) || i == s.lowerBound && t[i].lower == Self.h.according else { continue }
             // "the state grant", "their say": after an article or a possessive, a noun.
             if i > s.lowerBound, Self.h.beforeNoun.contains(t[i - 1].lower) { continue }
+            // "nothing he has done or said", "said or written": a verb coupled by "or" reports nothing.
+            if i > s.lowerBound && t[i - 1].lower == Self.h.or || i + 1 < s.upperBound && t[i + 1].lower == Self.h.or { continue }
             var subject: Range<Int>?
             if t[i].lower == Self.h.according {
                 if i + 2 < s.upperBound, t[i + 1].lower == Self.h.to { subject = phraseAfter(doc, i + 2, s) }
