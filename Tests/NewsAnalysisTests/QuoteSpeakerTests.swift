@@ -350,7 +350,7 @@ import Testing
         // Single marks where double ones quote: a term.
         ("Peter Novak said the deal was \"the best we could get\" and that a 'phase two' deal would follow.", "phase two"),
         // A verb of saying coupled by "or" reports nothing.
-        ("Nothing the mayor has done or said amounts to \"fraud\" under the law.", "fraud"),
+        ("Nothing the mayor did or said in office broke the \"code\" of the council.", "code"),
         // A word in single marks ending in s, with a plural's mark later in the sentence.
         ("The new ‘Lanterns’ range of lamps shows the approach of the brothers’ studio.", "Lanterns"),
     ])

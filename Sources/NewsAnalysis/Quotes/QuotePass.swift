@@ -637,7 +637,7 @@ struct QuotePass {
             guard !quoted[i], doc.lex[i].contains(.speechVerb), t[i].has(.lowercase) || i == s.lowerBound && t[i].lower == Self.h.according else { continue }
             // "the state grant", "their say": after an article or a possessive, a noun.
             if i > s.lowerBound, Self.h.beforeNoun.contains(t[i - 1].lower) { continue }
-            // "nothing he has done or said", "said or written": a verb coupled by "or" reports nothing.
+            // "nothing she did or said", "said or written": a verb coupled by "or" reports nothing.
             if i > s.lowerBound && t[i - 1].lower == Self.h.or || i + 1 < s.upperBound && t[i + 1].lower == Self.h.or { continue }
             var subject: Range<Int>?
             if t[i].lower == Self.h.according {
