@@ -110,8 +110,8 @@ public struct WebArticleExtractor: Sendable {
     /// sentence that uses the title's words ("The ferry said its fares would stay the same
     /// this year, …") is the article.
     static func repeats(_ title: String, _ text: String) -> Bool {
-        let titleWords = TextFolding.words(title).count, textWords = TextFolding.words(text).count
-        return TitleCleaner.similarity(text, title) >= 0.9 && Double(textWords) <= Self.longestTitleRepeat * Double(titleWords) + 2
+        TitleCleaner.similarity(text, title) >= 0.9
+            && Double(TextFolding.words(text).count) <= Self.longestTitleRepeat * Double(TextFolding.words(title).count) + 2
     }
 
     /// Words of a title repeated with a kicker or site name, per word of the title, at most.

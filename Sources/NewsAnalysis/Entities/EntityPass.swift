@@ -145,7 +145,7 @@ struct EntityPass {
     /// headline: "Eat an Apple a Day"); one in a longer name ("Google Maps") is left to the tagger.
     private func knownOrganisations(_ doc: Document, _ mentions: inout [Mention]) {
         let t = doc.tokens
-        func isKnown(_ k: Int) -> Bool { t[k].kind == .word && t[k].has(.capitalized) && lexicon.organisations.contains(t[k].lower) }
+        func isKnown(_ k: Int) -> Bool { isKnownOrganisation(doc, k) }
         var covered = [Bool](repeating: false, count: t.count)
         for n in mentions.indices {
             for k in mentions[n].range { covered[k] = true }
@@ -157,6 +157,12 @@ struct EntityPass {
                 if !joined(k - 1) || t[k].has(.sentenceStart), !joined(k + 1) { mentions.append(Mention(range: k..<(k + 1), kind: .organization)) }
             }
         }
+    }
+
+    /// Whether token `k` is, capitalised, one of ``Lexicon/organisations``.
+    private func isKnownOrganisation(_ doc: Document, _ k: Int) -> Bool {
+        let t = doc.tokens[k]
+        return t.kind == .word && t.has(.capitalized) && lexicon.organisations.contains(t.lower)
     }
 
     /// A nationality or people, also in the plural ("Russian", "Americans", "Thais"): no name
@@ -255,7 +261,7 @@ struct EntityPass {
         for k in mentions.indices where mentions[k].kind == .organization {
             // "Toyota" is the company before the city.
             let r = mentions[k].range
-            if r.count == 1, lexicon.organisations.contains(doc.tokens[r.lowerBound].lower) { continue }
+            if r.count == 1, isKnownOrganisation(doc, r.lowerBound) { continue }
             guard let e = lexicon.phrases[key(doc, r)], e.place >= 0,
                   lexicon.places[Int(e.place)].kind == .city else { continue }
             mentions[k].kind = .place
@@ -417,8 +423,8 @@ struct EntityPass {
         for b in Set(bySurname.values) {
             let last = builders[b].mentions[0].upperBound - 1
             let surname = lowercaseLetters(doc, last)
-            guard surname.count >= Self.shortestMisspelledName, surname.first == variant.first, !isFirstName(doc, last),
-                  variant.last != letterS || Array(variant.dropLast()) != surname && Array(variant.dropLast(2)) != surname,
+            let plural = variant.last == letterS && (variant.dropLast().elementsEqual(surname) || variant.dropLast(2).elementsEqual(surname))
+            guard surname.count >= Self.shortestMisspelledName, surname.first == variant.first, !isFirstName(doc, last), !plural,
                   Self.editDistance(surname, variant) <= (max(surname.count, variant.count) >= 8 ? 2 : 1) else { continue }
             if found != nil { return nil }
             found = b

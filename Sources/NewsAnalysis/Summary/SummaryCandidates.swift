@@ -104,7 +104,7 @@ public struct SummaryCandidates: Sendable {
     /// published in …", "A version of this article appeared …", "Read more …", "Sign up for …".
     private static func isNote(_ doc: Document, _ s: Range<Int>) -> Bool {
         let t = doc.tokens
-        let words = s.filter { t[$0].kind == .word }.prefix(Self.noteReach).map { t[$0].lower }
+        let words = Array(s.lazy.filter { t[$0].kind == .word }.prefix(Self.noteReach).map { t[$0].lower })
         guard let first = words.first else { return false }
         if words.count >= 2, Self.promptOpenings.contains(FNV.combine(first, words[1])) { return true }
         return (first == Self.noteWords.this || first == Self.noteWords.a) && words.contains(where: Self.noteWords.pieces.contains)
