@@ -79,6 +79,13 @@ struct ExtractionTests {
         #expect(try TestPages.extract(html).paragraphs.map(\.text) == [summary] + TestPages.prose)
     }
 
+    @Test func aSynopsisMadeOfTheArticlesSentencesGoes() throws {
+        let synopsis = TestPages.prose[0] + " " + TestPages.prose[2]
+        let html = TestPages.article(TestPages.prose)
+            .replacingOccurrences(of: "<article>", with: "<article><div class=synopsis>\(synopsis)</div>")
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
+    }
+
     @Test func aLineRepeatedInTheSameRoleStays() throws {
         let step = "Drink a glass of water, rest for ten minutes and stretch before the next part of the plan."
         let html = TestPages.article([TestPages.prose[0], step, TestPages.prose[1], step, TestPages.prose[2]])

@@ -101,6 +101,7 @@ struct ContentExtractor {
             }
         }
         kept = droppingRepeats(kept)
+        kept = droppingDigests(kept)
         kept = droppingTeaserLists(kept)
         kept = droppingSnippetLists(kept)
         // Short lines before the first and after the last prose block: kickers, bylines,
@@ -123,9 +124,6 @@ struct ContentExtractor {
     /// (the same line in each step of a recipe or a plan) are the article's own, and short
     /// lines (a name, "Photo") may repeat anyway.
     func droppingRepeats(_ kept: [TextBlock]) -> [TextBlock] {
-        func role(_ k: Int) -> Role {
-            Role(tag: document.nodes[kept[k].owner].tag, classes: document.attribute("class", of: kept[k].owner))
-        }
         var first: [Int: Int] = [:]
         var repeats = Set<Int>()
         for k in kept.indices where kept[k].characters >= Self.shortestRepeat {
@@ -134,9 +132,74 @@ struct ContentExtractor {
                 first[key] = k
                 continue
             }
-            if kept[earlier].text == kept[k].text, role(earlier) != role(k) { repeats.insert(k) }
+            if kept[earlier].text == kept[k].text, role(of: kept[earlier]) != role(of: kept[k]) { repeats.insert(k) }
         }
         return repeats.isEmpty ? kept : kept.indices.filter { !repeats.contains($0) }.map { kept[$0] }
+    }
+
+    /// A block made of other blocks' sentences in other roles goes: a synopsis box over the
+    /// article that repeats its lead sentences, a pull quote joined from two paragraphs. Nearly
+    /// all its words lie in runs of words found in blocks of another role that remain; taken
+    /// in reading order, so of two blocks that cover each other the first goes and the second
+    /// stays. Blocks of one role may share their words (the same question put to each guest,
+    /// the same dish on each day of a meal plan).
+    func droppingDigests(_ kept: [TextBlock]) -> [TextBlock] {
+        let shingles = kept.map { $0.characters >= Self.shortestRepeat ? Self.shingles($0.text) : [] }
+        let roles = kept.map { UInt64(truncatingIfNeeded: role(of: $0).hashValue) }
+        var blocksHolding: [UInt64: Int] = [:]
+        var blocksOfRoleHolding: [UInt64: Int] = [:]
+        func count(_ k: Int, _ change: Int) {
+            for shingle in Set(shingles[k]) {
+                blocksHolding[shingle, default: 0] += change
+                blocksOfRoleHolding[shingle ^ roles[k], default: 0] += change
+            }
+        }
+        for k in kept.indices { count(k, 1) }
+        var digests = Set<Int>()
+        for k in kept.indices where !shingles[k].isEmpty {
+            // Word w is covered when a run that holds it (one starting at most a run's length back) is found elsewhere.
+            var coveredUpTo = 0
+            var covered = 0
+            for (start, shingle) in shingles[k].enumerated()
+            where blocksHolding[shingle]! > blocksOfRoleHolding[shingle ^ roles[k]]! {
+                covered += start + Self.shingleWords - max(start, coveredUpTo)
+                coveredUpTo = start + Self.shingleWords
+            }
+            let words = shingles[k].count + Self.shingleWords - 1
+            guard Double(covered) >= Self.digestCoverage * Double(words) else { continue }
+            digests.insert(k)
+            count(k, -1)
+        }
+        return digests.isEmpty ? kept : kept.indices.filter { !digests.contains($0) }.map { kept[$0] }
+    }
+
+    /// Share of a block's words in runs found elsewhere for it to be a digest of them.
+    static let digestCoverage = 0.9
+
+    /// Words in a run compared between blocks.
+    static let shingleWords = 6
+
+    /// Hashes of the block's runs of ``shingleWords`` words in order, case kept (words are
+    /// runs of ASCII letters and digits and of non-ASCII bytes).
+    static func shingles(_ text: [UInt8]) -> [UInt64] {
+        var words: [UInt64] = []
+        var hash: UInt64 = 0
+        var inWord = false
+        for byte in text {
+            if ASCII.isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                hash = (inWord ? hash : 0xcbf2_9ce4_8422_2325) ^ UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+                inWord = true
+            } else if inWord {
+                words.append(hash)
+                inWord = false
+            }
+        }
+        if inWord { words.append(hash) }
+        guard words.count >= shingleWords else { return [] }
+        return (0...(words.count - shingleWords)).map { start in
+            words[start..<(start + shingleWords)].reduce(0) { ($0 &* 0x9E37_79B9_7F4A_7C15) ^ $1 }
+        }
     }
 
     /// Headings that introduce links to other articles ("Read Next:", "Don't Miss",
@@ -265,8 +328,12 @@ struct ContentExtractor {
     /// Bytes of markup: a picture with its sources, sizes and caption.
     static let largestPictureBox: Int32 = 8192
 
+    private func role(of block: TextBlock) -> Role {
+        Role(tag: document.nodes[block.owner].tag, classes: document.attribute("class", of: block.owner))
+    }
+
     /// What a block is on the page, as far as its markup says.
-    private struct Role: Equatable {
+    private struct Role: Hashable {
         let tag: HTMLTag
         let classes: String?
     }
