@@ -134,6 +134,16 @@ struct ExtractionTests {
         #expect(try TestPages.extract(html).paragraphs.map(\.text) == [TestPages.prose[0], TestPages.prose[1], writers, TestPages.prose[2]])
     }
 
+    @Test(arguments: [
+        "We may earn a commission when you buy through the links on this page, at no cost to you.",
+        "Comments on this story are premoderated so that the discussion stays on the topics the article raises.",
+        "Comments are closed on this article, as they are on every story about a court case that is still open.",
+    ])
+    func disclosuresAndNotesOnTheCommentsAreNotTheArticle(_ note: String) throws {
+        let html = TestPages.article(TestPages.prose + [note])
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
+    }
+
     @Test func aHeadingOverLinksToOtherArticlesGoesWithItsList() throws {
         let readNext = "<h2><strong>Read Next:</strong></h2><ul><li><p>Investors are moving to the coast this winter, and here is how you can follow them with little money.</p></li>"
             + "<li><p>A new fund lets anyone own a share of rented homes across the country, starting from one hundred dollars.</p></li></ul>"

@@ -25,10 +25,14 @@ enum BoilerplatePhrases {
         "sign up for", "also read", "read more:", "bookmark your favourite", "bookmark your favorite", "your saved list",
         "was this page helpful", "click to unmute", "html5 video", "video has an invalid", "enable javascript",
     ]
-    /// Disclosures, long enough to pass for text: matched on blocks up to ``longestDisclosure``.
+    /// Disclosures and notes on the comments, long enough to pass for text: matched on blocks
+    /// up to ``longestDisclosure``.
     private static let disclosures = [
         "we may receive compensation", "we may earn a commission", "we receive compensation", "affiliate commission",
         "affiliate partnerships", "affiliate links", "independently chosen by our editors", "independently selected by our editors",
+        // The rules of the comments below: "Comments on this piece are premoderated to …".
+        "comments are premoderated", "are premoderated", "comments are moderated", "comments are closed",
+        "commenting is closed", "comments have been disabled", "commenting has been disabled", "comments have been closed",
     ]
     static let longestDisclosure = 500
     private static let disclosureBytes = disclosures.map { Array($0.utf8) }
