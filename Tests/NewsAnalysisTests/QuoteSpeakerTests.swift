@@ -312,6 +312,12 @@ import Testing
         #expect(try speakers(text) == [speaker])
     }
 
+    @Test func theyAreTheSubjectOfTwoBefore() throws {
+        let text = "The harbour board met in the town hall on Monday. Mayor Taran Okafor and the leaders of the council have not criticised the dockers. "
+            + "\"We will not cut the pilots' pay before the spring,\" they said."
+        #expect(try speakers(text) == ["Taran Okafor"])
+    }
+
     @Test func theyReachBackThreeSentences() throws {
         let text = "The union's officials left the talks on Monday evening without an agreement on pay or hours. "
             + "The two sides had met every day for a fortnight in a hotel near the station, and both had said at the start that a deal was close, that the gap was small and that nobody wanted a strike before the winter. "

@@ -3,8 +3,8 @@
 /// saying"); a participle ("adding that") keeps the subject of the verb before it; a described
 /// source ("the source") is named by the name an appositive gives it, or else its first,
 /// fullest description in the article; a pronoun is resolved by ``PronounResolver`` ("they" by
-/// the plural source or organisation named just before); "the president" by the person named
-/// with that title. A quote with no
+/// the plural source, organisation or subject of two named just before); "the president" by
+/// the person named with that title. A quote with no
 /// attribution of its own is introduced by the sentence before it in its paragraph (or one
 /// ending on a colon), signed by a name after a dash, or goes on with whoever was quoted last.
 /// Quoted titles, names and single words are mentions, nobody's speech, but for a word quoted
@@ -912,6 +912,13 @@ struct QuotePass {
         let t = doc.tokens
         var j = k - 1
         while j >= 0, k - j < Self.pluralSourceReach {
+            // "Gov. Jane Doe and the leaders of the council have …": a subject of two or more.
+            if doc.entityAt[j] >= 0, entities[Int(doc.entityAt[j])].type == .person {
+                let a = doc.mention(at: j, within: 0..<(j + 1)).lowerBound
+                if j + 2 < k, t[j + 1].lower == Self.h.and, t[j + 2].kind == .word, opensSentence(doc, a) { return a..<(j + 1) }
+                j = a - 1
+                continue
+            }
             if doc.entityAt[j] >= 0, entities[Int(doc.entityAt[j])].type == .organization {
                 let a = doc.mention(at: j, within: 0..<(j + 1)).lowerBound
                 // Not one named after a preposition ("published in the Lancet",
@@ -932,6 +939,20 @@ struct QuotePass {
         }
         return nil
     }
+
+    /// Whether the name at token `a` opens its sentence, titles and other capitalised words
+    /// before it aside ("Republican Gov. Jane Doe").
+    private func opensSentence(_ doc: Document, _ a: Int) -> Bool {
+        var p = a
+        while !doc.tokens[p].has(.sentenceStart) {
+            guard p > 0, a - p < Self.longestTitleRun, doc.tokens[p - 1].kind == .word, !doc.tokens[p - 1].has(.lowercase) else { return false }
+            p -= 1
+        }
+        return true
+    }
+
+    /// Capitalised words before a name that still leave it opening its sentence.
+    static let longestTitleRun = 3
 
     /// Whether the phrase that starts at token `a` is the object of a preposition ("in the …").
     private func afterPreposition(_ doc: Document, _ a: Int) -> Bool {
