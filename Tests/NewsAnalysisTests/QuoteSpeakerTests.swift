@@ -299,6 +299,17 @@ import Testing
         #expect(try speakers(text) == ["Jordan Brandt"])
     }
 
+    @Test(arguments: [
+        ("My husband met every one of the candidates on Monday.", "My husband"),
+        ("A 40-year-old woman from the village told the inquiry about the night of the fire.", "A 40-year-old woman"),
+        // A name the description goes with is the speaker, not the description.
+        ("The actress Taran Okafor told the inquiry about the night of the fire.", "Taran Okafor"),
+    ])
+    func aPronounWithNoNameThatFitsIsTheDescriptionBefore(_ lead: String, _ speaker: String) throws {
+        let pronoun = speaker.contains("husband") ? "he" : "she"
+        #expect(try speakers(lead + " \"We will not hire anyone before the spring,\" \(pronoun) said.") == [speaker])
+    }
+
     @Test func theyAreThePluralSourceBefore() throws {
         let text = "The scientists found crop yields would fall by a tenth in every case they examined. \"The world will need half as much food again by the middle of the century,\" they said."
         #expect(try speakers(text) == ["The scientists"])

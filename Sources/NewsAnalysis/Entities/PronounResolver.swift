@@ -5,7 +5,8 @@
 /// few (a name near the sentence's start), else the nearest one named, where one known to be
 /// of that sex wins over nearer ones of unknown sex; for it, the nearest organisation. A
 /// pronoun with no one in reach that fits stands for no one: no answer is better than a wrong
-/// one ("they" is left to the caller, who knows what kind of group it needs). A person's sex
+/// one ("they" is left to the caller, who knows what kind of group it needs); for he and she
+/// the caller may then take the nearest description of a man or a woman (``description(of:before:_:)``). A person's sex
 /// comes from a title beside any mention of them (Mr, Mrs, Queen, spokeswoman), from what a
 /// mention is said to be ("X is one of the first women …", "X, a father of two,"), or else from
 /// their first name (`names.tsv`: the 1990 US census).
@@ -31,6 +32,12 @@ enum PronounResolver {
         // the titles, and these.
         malePredicates: Set(["man", "men", "boy"].map { FNV.lowercased($0) }),
         femalePredicates: Set(["woman", "women", "girl"].map { FNV.lowercased($0) }),
+        // Singular nouns a description of a man or a woman ends on ("my husband", "the woman").
+        maleNouns: Set(["man", "boy", "husband", "father", "son", "brother", "uncle", "grandfather", "boyfriend",
+                        "gentleman", "king", "prince", "spokesman", "chairman", "businessman", "actor", "nephew"].map { FNV.lowercased($0) }),
+        femaleNouns: Set(["woman", "girl", "wife", "mother", "daughter", "sister", "aunt", "grandmother", "girlfriend",
+                          "lady", "queen", "princess", "spokeswoman", "chairwoman", "businesswoman", "actress", "niece"].map { FNV.lowercased($0) }),
+        descriptionOpeners: Set(["the", "a", "an", "my", "his", "her", "our", "your", "their", "this", "that"].map { FNV.lowercased($0) }),
         copulas: Set(["is", "was"].map { FNV.lowercased($0) }),
         predicateEnds: Set(["to", "with", "and", "who", "that", "which", "by", "for"].map { FNV.lowercased($0) })
     )
@@ -114,6 +121,35 @@ enum PronounResolver {
         }
         return nearestUnknown
     }
+
+    /// The person "he" or "she" at token `k` stands for when no one named fits: the nearest
+    /// description of one of that sex ("my husband", "the old woman", "a 40-year-old man"),
+    /// before token `limit` when one is given. A description followed by a name is that name's,
+    /// and plurals are no one person.
+    static func description(of k: Int, before limit: Int? = nil, _ doc: Document) -> Range<Int>? {
+        let t = doc.tokens
+        let word = t[k].lower
+        let nouns = h.male.contains(word) ? h.maleNouns : h.female.contains(word) ? h.femaleNouns : nil
+        guard let nouns else { return nil }
+        let k = min(k, limit ?? k)
+        var j = k - 1
+        while j > 0, k - j < descriptionReach {
+            defer { j -= 1 }
+            guard t[j].has(.lowercase), nouns.contains(t[j].lower) else { continue }
+            if j + 1 < t.count, t[j + 1].kind == .word, t[j + 1].has(.capitalized) { continue }
+            // Back over a few modifiers to the determiner or possessive that opens the phrase.
+            var a = j - 1
+            while a >= 0, j - a <= descriptionModifiers, !h.descriptionOpeners.contains(t[a].lower),
+                  t[a].kind == .word && t[a].has(.lowercase) || t[a].kind == .punctuation && t[a].first == 45 || t[a].has(.hasDigit) { a -= 1 }
+            if a >= 0, h.descriptionOpeners.contains(t[a].lower) { return a..<(j + 1) }
+        }
+        return nil
+    }
+
+    /// Tokens back from the pronoun searched for a description: about two sentences.
+    static let descriptionReach = 60
+    /// Words between a description's determiner and its noun, at most ("a 40-year-old man").
+    static let descriptionModifiers = 6
 
     /// Sentences back from the pronoun's own whose subject may be its antecedent.
     static let subjectSentences = 3
