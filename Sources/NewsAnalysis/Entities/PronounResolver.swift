@@ -6,10 +6,11 @@
 /// of that sex wins over nearer ones of unknown sex; for it, the nearest organisation. A
 /// pronoun with no one in reach that fits stands for no one: no answer is better than a wrong
 /// one ("they" is left to the caller, who knows what kind of group it needs); for he and she
-/// the caller may then take the nearest description of a man or a woman (``description(of:before:_:)``). A person's sex
-/// comes from a title beside any mention of them (Mr, Mrs, Queen, spokeswoman), from what a
-/// mention is said to be ("X is one of the first women …", "X, a father of two,"), or else from
-/// their first name (`names.tsv`: the 1990 US census).
+/// the caller may then take the nearest description of a man or a woman
+/// (``description(of:before:_:)``). A person's sex comes from a title beside any mention of
+/// them (Mr, Mrs, Queen, spokeswoman), from what a mention is said to be ("X is one of the
+/// first women …", "X, a father of two,"), or else from their first name (`names.tsv`: the
+/// 1990 US census).
 enum PronounResolver {
     enum Sex: UInt8, Sendable {
         case unknown, male, female
@@ -124,8 +125,7 @@ enum PronounResolver {
 
     /// The person "he" or "she" at token `k` stands for when no one named fits: the nearest
     /// description of one of that sex ("my husband", "the old woman", "a 40-year-old man"),
-    /// before token `limit` when one is given. A description followed by a name is that name's,
-    /// and plurals are no one person.
+    /// before token `limit` when one is given. Plurals are no one person.
     static func description(of k: Int, before limit: Int? = nil, _ doc: Document) -> Range<Int>? {
         let t = doc.tokens
         let word = t[k].lower
@@ -136,7 +136,8 @@ enum PronounResolver {
         while j > 0, k - j < descriptionReach {
             defer { j -= 1 }
             guard t[j].has(.lowercase), nouns.contains(t[j].lower) else { continue }
-            if j + 1 < t.count, t[j + 1].kind == .word, t[j + 1].has(.capitalized) { continue }
+            // "The actress Jane Doe" is Jane Doe; "the man's lawyer" is the lawyer.
+            if j + 1 < t.count, t[j + 1].kind == .word && t[j + 1].has(.capitalized) || t[j + 1].has(.possessive) { continue }
             // Back over a few modifiers to the determiner or possessive that opens the phrase.
             var a = j - 1
             while a >= 0, j - a <= descriptionModifiers, !h.descriptionOpeners.contains(t[a].lower),

@@ -157,7 +157,7 @@ struct ContentExtractor {
         for k in kept.indices { count(k, 1) }
         var digests = Set<Int>()
         for k in kept.indices where !shingles[k].isEmpty {
-            // Word w is covered when a run that holds it (one starting at most a run's length back) is found elsewhere.
+            // A word is covered when a run that holds it is found elsewhere.
             var coveredUpTo = 0
             var covered = 0
             for (start, shingle) in shingles[k].enumerated()
