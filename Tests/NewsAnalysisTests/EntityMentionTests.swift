@@ -83,6 +83,23 @@ import Testing
         #expect(report.entities.first { $0.name == "Porto" }?.type == .organization)
     }
 
+    @Test func namesEitherSideOfVersusAreTwoAndAHeadlinesCapitalsFollowTheText() throws {
+        let report = try Shared.analyze("""
+            RUGBY - PORTUGAL V CANADA ENDS IN A DRAW
+
+            LISBON 2026-11-28
+
+            Portugal and Canada drew 20-20 in Lisbon on Saturday, a week after Wales v Fiji in Cardiff.
+            """)
+        let kinds = Dictionary(report.entities.flatMap { e in e.mentions.map { ($0.text, e.type) } }, uniquingKeysWith: { a, _ in a })
+        #expect(kinds["PORTUGAL V CANADA"] == nil)
+        #expect(kinds["Wales v Fiji"] == nil)
+        // In capitals the tagger has less to go on; the name takes the type the text gives it.
+        #expect(kinds["PORTUGAL"] == kinds["Portugal"])
+        #expect(kinds["CANADA"] == kinds["Canada"])
+        #expect(kinds["Portugal"] != nil && kinds["Canada"] != nil)
+    }
+
     @Test func aNameInCapitalsIsANameWhateverItSpellsInLowercase() throws {
         let report = try Shared.analyze("A life in two countries\n\nShe grew up in Lyon. At twenty she moved to the US with her brother and opened a bakery. Let us say she never looked back.")
         let us = try #require(report.entities.first { $0.mentions.contains { $0.text == "US" } })

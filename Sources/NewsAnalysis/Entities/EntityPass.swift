@@ -1,6 +1,6 @@
 /// Finds people, places and organisations: the tagger proposes mentions; rules fix what a
 /// tagger cannot see in a window ("Sergei's Courtyard" is a place, "the Kremlin" an
-/// organisation); every later mention of a known name or surname is added; one name keeps one
+/// organisation, "ENGLAND V PAKISTAN" two names); every later mention of a known name or surname is added; one name keeps one
 /// type, a city named alone is a place and a place beside a score in a results table a team;
 /// pieces of one name that touch become one; mentions are then grouped into entities with
 /// canonical names, titles, gazetteer data and salience.
@@ -30,9 +30,10 @@ struct EntityPass {
         var labels = [EntityLabel](repeating: .outside, count: doc.tokens.count)
         tagger.tag(doc, ctx, doc.entityScope, fx, into: &labels)
         var mentions = tagged(doc, labels)
+        splitAtVersus(doc, &mentions)
         applyRules(doc, ctx, &mentions)
         knownOrganisations(doc, &mentions)
-        propagate(doc, &mentions)
+        propagate(doc, ctx, &mentions)
         harmonise(doc, &mentions)
         cities(doc, &mentions)
         teams(doc, &mentions)
@@ -65,6 +66,24 @@ struct EntityPass {
         }
         return out
     }
+
+    /// "ENGLAND V PAKISTAN", "Leeds vs Porto": two names either side of "v" or "vs", which a
+    /// headline in capitals makes look like one with an initial inside.
+    private func splitAtVersus(_ doc: Document, _ mentions: inout [Mention]) {
+        guard mentions.contains(where: { m in m.range.dropFirst().dropLast().contains { Self.versus.contains(doc.tokens[$0].lower) } }) else { return }
+        mentions = mentions.flatMap { m -> [Mention] in
+            var parts: [Mention] = []
+            var start = m.range.lowerBound
+            for k in m.range.dropFirst().dropLast() where Self.versus.contains(doc.tokens[k].lower) {
+                parts.append(Mention(range: start..<k, kind: m.kind))
+                start = k + 1
+            }
+            parts.append(Mention(range: start..<m.range.upperBound, kind: m.kind))
+            return parts.filter { !$0.range.isEmpty }
+        }
+    }
+
+    private static let versus = Set(["v", "v.", "vs", "vs."].map { FNV.lowercased($0) })
 
     private func applyRules(_ doc: Document, _ ctx: FeatureExtractor.Context, _ mentions: inout [Mention]) {
         let t = doc.tokens
@@ -183,7 +202,7 @@ struct EntityPass {
     }
 
     /// Adds every later occurrence of a name already found, and bare surnames of people.
-    private func propagate(_ doc: Document, _ mentions: inout [Mention]) {
+    private func propagate(_ doc: Document, _ ctx: FeatureExtractor.Context, _ mentions: inout [Mention]) {
         let t = doc.tokens
         var known: [UInt64: Entity.Kind] = [:]
         var surnames: [UInt64: Bool] = [:]
@@ -211,8 +230,10 @@ struct EntityPass {
                     if let kind = known[h] { found = (j + 1 - i, kind) }
                     j += 1
                 }
+                // In a line of capitals every word looks like a name's: "CANADA ENDS".
                 let nextIsName = i + 1 < r.upperBound && t[i + 1].has(.capitalized) && t[i + 1].kind == .word
                     && !doc.lex[i + 1].contains(.stopword) && !t[i + 1].has(.sentenceStart)
+                    && !(ctx.shouted[i] && ctx.shouted[i + 1])
                 if let (len, kind) = found, !(len == 1 && nextIsName) {
                     mentions.append(Mention(range: i..<(i + len), kind: kind))
                     for k in i..<(i + len) { covered[k] = true }
@@ -239,11 +260,13 @@ struct EntityPass {
             if mentions[k].range.count == 1, surnames.contains(t[mentions[k].range.lowerBound].lower) { mentions[k].kind = .person }
             let m = mentions[k]
             var v = votes[key(doc, m.range)] ?? (0, 0, 0)
-            // Longer spans vote more: the tagger is surer of "Ehud Olmert" than of "Olmert".
+            // A name in capitals (a headline, a dateline) votes less: the tagger reads it with
+            // less to go on than the same name in a sentence.
+            let vote = m.range.allSatisfy { t[$0].kind != .word || t[$0].has(.allCaps) } ? 1 : 2
             switch m.kind {
-            case .person: v.0 += 2
-            case .place: v.1 += 2
-            case .organization: v.2 += 2
+            case .person: v.0 += vote
+            case .place: v.1 += vote
+            case .organization: v.2 += vote
             }
             votes[key(doc, m.range)] = v
         }
