@@ -100,6 +100,17 @@ import Testing
         #expect(kinds["Portugal"] != nil && kinds["Canada"] != nil)
     }
 
+    @Test func aRoleBeforeANameIsNoPartOfIt() throws {
+        let report = try Shared.analyze("""
+            Hosts Portugal win again
+
+            Hosts Portugal beat Canada 2-0 on Friday. Defender Maria Lopez scored in the first half, and Administrator John Smith said the stadium was full.
+            """)
+        let names = Set(report.entities.flatMap { $0.mentions.map(\.text) })
+        for name in ["Portugal", "Maria Lopez", "John Smith"] { #expect(names.contains(name), "\(name)") }
+        #expect(!names.contains { $0.hasPrefix("Hosts") || $0.hasPrefix("Defender") || $0.hasPrefix("Administrator") })
+    }
+
     @Test func aNameInCapitalsIsANameWhateverItSpellsInLowercase() throws {
         let report = try Shared.analyze("A life in two countries\n\nShe grew up in Lyon. At twenty she moved to the US with her brother and opened a bakery. Let us say she never looked back.")
         let us = try #require(report.entities.first { $0.mentions.contains { $0.text == "US" } })

@@ -83,6 +83,15 @@ struct EntityPass {
         }
     }
 
+    /// Roles written before a name as if they were titles, in sports reports above all: no
+    /// part of the name. None that opens names too ("Champions League", "Leaders Summit",
+    /// "Forward Party"); not the lexicon's titles, which the tagger reads as features.
+    private static let roles = Set([
+        "hosts", "holders", "defender", "midfielder", "striker", "goalkeeper", "winger", "skipper", "batsman",
+        "bowler", "spinner", "wicketkeeper", "pitcher", "quarterback", "administrator", "rookie", "compatriot",
+        "countryman", "teammate", "runner-up", "incumbent", "challenger",
+    ].map { FNV.lowercased($0) })
+
     private static let versus = Set(["v", "v.", "vs", "vs."].map { FNV.lowercased($0) })
 
     private func applyRules(_ doc: Document, _ ctx: FeatureExtractor.Context, _ mentions: inout [Mention]) {
@@ -123,14 +132,14 @@ struct EntityPass {
             mentions.removeAll { m in m.range.contains { claimed[$0] } }
             mentions.append(contentsOf: extra)
         }
-        // Drop what is no name at all; trim titles off the front of a person's name.
+        // Drop what is no name at all; trim titles off the front of a person's name, and roles
+        // off the front of any ("Hosts UAE", "Defender Hassan Abbas").
         mentions = mentions.compactMap { m in
             var m = m
-            if m.kind == .person {
-                var a = m.range.lowerBound
-                while a < m.range.upperBound - 1, doc.lex[a].contains(.title), t[a + 1].has(.capitalized) { a += 1 }
-                m.range = a..<m.range.upperBound
-            }
+            var a = m.range.lowerBound
+            while a < m.range.upperBound - 1, t[a + 1].has(.capitalized),
+                  m.kind == .person && doc.lex[a].contains(.title) || Self.roles.contains(t[a].lower) { a += 1 }
+            m.range = a..<m.range.upperBound
             // A name has a word of its own, of two letters or more: "S-300" and "F-16" are models.
             // A word in capitals on a line that is not is one, whatever it spells in lowercase
             // ("the US", "the WHO").
