@@ -111,6 +111,18 @@ import Testing
         #expect(!names.contains { $0.hasPrefix("Hosts") || $0.hasPrefix("Defender") || $0.hasPrefix("Administrator") })
     }
 
+    @Test func feastDaysAndNationalitiesBeforeTheirGroupAreNoNames() throws {
+        let report = try Shared.analyze("""
+            Talks resume
+
+            The Zairean government said on Monday that Congolese officials would meet in Goma after Christmas. Brian Keller said Christian leaders had asked for the talks before Diwali.
+            """)
+        let names = Set(report.entities.flatMap { $0.mentions.map(\.text) })
+        for word in ["Zairean", "Congolese", "Christmas", "Christian", "Diwali"] { #expect(!names.contains(word), "\(word) is no name") }
+        #expect(names.contains("Goma"))
+        #expect(names.contains("Brian Keller"))
+    }
+
     @Test func aNameInCapitalsIsANameWhateverItSpellsInLowercase() throws {
         let report = try Shared.analyze("A life in two countries\n\nShe grew up in Lyon. At twenty she moved to the US with her brother and opened a bakery. Let us say she never looked back.")
         let us = try #require(report.entities.first { $0.mentions.contains { $0.text == "US" } })

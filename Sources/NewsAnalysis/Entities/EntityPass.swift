@@ -146,7 +146,8 @@ struct EntityPass {
             let meaningful = m.range.contains { k in
                 t[k].kind == .word && letters(doc, k) >= 2 && (!doc.lex[k].contains(.stopword) || t[k].has(.allCaps) && !ctx.shouted[k])
                     && !doc.lex[k].contains(.calendar)
-                    && !(m.range.count == 1 && isDemonym(doc, k)) && !(m.kind == .person && doc.lex[k].contains(.title))
+                    && !(m.range.count == 1 && (isDemonym(doc, k) || Self.holidays.contains(t[k].lower)))
+                    && !(m.kind == .person && doc.lex[k].contains(.title))
             }
             // A name ends in a word, not in a comma or a hyphen.
             var b = m.range.upperBound
@@ -198,11 +199,32 @@ struct EntityPass {
     private func isDemonym(_ doc: Document, _ k: Int) -> Bool {
         if doc.lex[k].contains(.demonym) { return true }
         let t = doc.tokens[k]
+        // One the gazetteer lacks, known by its ending and the group it describes: "the
+        // Zairean government", "Congolese officials" ("Christian leaders" is no name either).
+        if k + 1 < doc.tokens.count, doc.tokens[k + 1].has(.lowercase), Self.groups.contains(doc.tokens[k + 1].lower),
+           Self.demonymEndings.contains(where: { ending in doc.scalars[Int(t.start)..<Int(t.end)].map(\.value).map(Lowercase.fold).reversed().starts(with: ending) }) {
+            return true
+        }
         guard t.length > 3, doc.scalars[Int(t.end) - 1] == "s" else { return false }
         var h = FNV.offset
         for c in doc.scalars[Int(t.start)..<(Int(t.end) - 1)] { h = FNV.mix(h, Lowercase.fold(c.value)) }
         return lexicon.word(h).flags.contains(.demonym)
     }
+
+    /// Feast days named alone ("at Christmas"): dates, not places ("Christmas Island" is one).
+    private static let holidays = Set([
+        "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "thanksgiving", "passover", "halloween",
+        "lent", "advent", "pentecost", "epiphany", "yom", "kwanzaa",
+    ].map { FNV.lowercased($0) })
+
+    /// Endings of demonyms (reversed, lowercase): -ean, -ian, -ese, -ish.
+    private static let demonymEndings: [[UInt32]] = ["ean", "ian", "ese", "ish"].map { $0.unicodeScalars.map(\.value).reversed() }
+    /// Nouns a demonym describes as an adjective.
+    private static let groups = Set([
+        "government", "army", "troops", "forces", "soldiers", "officials", "authorities", "police", "embassy",
+        "ministry", "media", "press", "rebels", "navy", "parliament", "leaders", "president", "prime", "foreign",
+        "people", "citizens", "nationals", "refugees", "community", "side", "team", "league", "capital", "border",
+    ].map { FNV.lowercased($0) })
 
     private func letters(_ doc: Document, _ k: Int) -> Int {
         let t = doc.tokens[k]
