@@ -123,6 +123,13 @@ import Testing
         #expect(names.contains("Brian Keller"))
     }
 
+    @Test func initialsBeforeANameAreTheirsAlsoOpeningASentence() throws {
+        let report = try Shared.analyze("Test match\n\nThe visitors were led by A. Stewart and I. Botham. A. Stewart scored 44 and J. R. Hartley took two wickets.")
+        let names = report.entities.flatMap { $0.mentions.map(\.text) }
+        #expect(names.filter { $0 == "A. Stewart" }.count == 2)
+        #expect(names.contains("J. R. Hartley"))
+    }
+
     @Test func aNameInCapitalsIsANameWhateverItSpellsInLowercase() throws {
         let report = try Shared.analyze("A life in two countries\n\nShe grew up in Lyon. At twenty she moved to the US with her brother and opened a bakery. Let us say she never looked back.")
         let us = try #require(report.entities.first { $0.mentions.contains { $0.text == "US" } })

@@ -133,10 +133,15 @@ struct EntityPass {
             mentions.append(contentsOf: extra)
         }
         // Drop what is no name at all; trim titles off the front of a person's name, and roles
-        // off the front of any ("Hosts UAE", "Defender Hassan Abbas").
+        // off the front of any ("Hosts UAE", "Defender Hassan Abbas"); an initial before a
+        // person's name is theirs, also where it opens a sentence and reads like "A".
         mentions = mentions.compactMap { m in
             var m = m
             var a = m.range.lowerBound
+            while m.kind == .person, a > 0, t[a - 1].has(.initial), !mentions.contains(where: { $0.range.contains(a - 1) }) {
+                a -= 1
+                m.range = a..<m.range.upperBound
+            }
             while a < m.range.upperBound - 1, t[a + 1].has(.capitalized),
                   m.kind == .person && doc.lex[a].contains(.title) || Self.roles.contains(t[a].lower) { a += 1 }
             m.range = a..<m.range.upperBound
