@@ -1,9 +1,9 @@
 /// Finds people, places and organisations: the tagger proposes mentions; rules fix what a
 /// tagger cannot see in a window ("Sergei's Courtyard" is a place, "the Kremlin" an
-/// organisation, "ENGLAND V PAKISTAN" two names); every later mention of a known name or surname is added; one name keeps one
-/// type, a city named alone is a place and a place beside a score in a results table a team;
-/// pieces of one name that touch become one; mentions are then grouped into entities with
-/// canonical names, titles, gazetteer data and salience.
+/// organisation, "ENGLAND V PAKISTAN" two names); every later mention of a known name or
+/// surname is added; one name keeps one type, a city named alone is a place and a place beside
+/// a score in a results table a team; pieces of one name that touch become one; mentions are
+/// then grouped into entities with canonical names, titles, gazetteer data and salience.
 struct EntityPass {
     let lexicon: Lexicon
     let tagger: TaggerModel
@@ -34,7 +34,7 @@ struct EntityPass {
         applyRules(doc, ctx, &mentions)
         knownOrganisations(doc, &mentions)
         propagate(doc, ctx, &mentions)
-        harmonise(doc, &mentions)
+        harmonise(doc, ctx, &mentions)
         cities(doc, &mentions)
         teams(doc, &mentions)
         settle(doc, &mentions)
@@ -287,7 +287,7 @@ struct EntityPass {
 
     /// One name, one type per article: a person's surname is that person wherever it stands,
     /// and a name tagged with different types takes the type most of its mentions have.
-    private func harmonise(_ doc: Document, _ mentions: inout [Mention]) {
+    private func harmonise(_ doc: Document, _ ctx: FeatureExtractor.Context, _ mentions: inout [Mention]) {
         let t = doc.tokens
         var surnames = Set<UInt64>()
         for m in mentions where m.kind == .person && m.range.count >= 2 { surnames.insert(t[m.range.upperBound - 1].lower) }
@@ -298,7 +298,7 @@ struct EntityPass {
             var v = votes[key(doc, m.range)] ?? (0, 0, 0)
             // A name in capitals (a headline, a dateline) votes less: the tagger reads it with
             // less to go on than the same name in a sentence.
-            let vote = m.range.allSatisfy { t[$0].kind != .word || t[$0].has(.allCaps) } ? 1 : 2
+            let vote = ctx.shouted[m.range.lowerBound] ? 1 : 2
             switch m.kind {
             case .person: v.0 += vote
             case .place: v.1 += vote
