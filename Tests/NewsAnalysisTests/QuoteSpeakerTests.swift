@@ -142,6 +142,14 @@ import Testing
         #expect(Set(try speakers(text)) == ["Maria Lopez"])
     }
 
+    @Test func aRemarkAttributedToSomeoneIsTheirs() throws {
+        let report = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\nThere is a line attributed to Maria Lopez: \"Count every vote twice and trust the second count.\"")
+        #expect(report.quotes.first?.speaker?.name == "Maria Lopez")
+        // A painting or a fault is attributed too, and says nothing.
+        let painting = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\nThe portrait, long attributed to Maria Lopez, hangs in the town hall.")
+        #expect(painting.quotes.isEmpty)
+    }
+
     @Test(arguments: ["gushed", "implored", "emailed", "conceded", "insisted", "accused", "chanted", "yelled", "muttered"])
     func cueVerbsBeyondSaid(_ verb: String) throws {
         let report = try Shared.analyze("Campaign trail\n\n\(Self.lead)\n\n\"It was the best night of my life,\" Maria Lopez \(verb) on Tuesday, after the count.")

@@ -24,7 +24,7 @@ struct QuotePass {
     private static func set(_ list: String) -> Set<UInt64> { Set(WordLists.words(list).map { FNV.lowercased($0) }) }
 
     static let h = (
-        according: FNV.lowercased("according"), to: FNV.lowercased("to"), quoted: FNV.lowercased("quoted"),
+        according: FNV.lowercased("according"), attributed: FNV.lowercased("attributed"), to: FNV.lowercased("to"), quoted: FNV.lowercased("quoted"),
         as: FNV.lowercased("as"), saying: FNV.lowercased("saying"), that: FNV.lowercased("that"), who: FNV.lowercased("who"),
         and: FNV.lowercased("and"), or: FNV.lowercased("or"), they: FNV.lowercased("they"), with: FNV.lowercased("with"), the: FNV.lowercased("the"),
         aux: set(WordLists.Quotes.beforeVerb),
@@ -633,14 +633,16 @@ struct QuotePass {
         let t = doc.tokens
         var out: [Attribution] = []
         for i in s {
-            // Lowercase, but for "According to X, ..." opening the sentence.
-            guard !quoted[i], doc.lex[i].contains(.speechVerb), t[i].has(.lowercase) || i == s.lowerBound && t[i].lower == Self.h.according else { continue }
+            // Lowercase, but for "According to X, ..." opening the sentence; and "a remark
+            // attributed to X" (not a verb of saying elsewhere: a painting is attributed too).
+            let attributedTo = t[i].lower == Self.h.attributed && i + 2 < s.upperBound && t[i + 1].lower == Self.h.to
+            guard !quoted[i], attributedTo || doc.lex[i].contains(.speechVerb), t[i].has(.lowercase) || i == s.lowerBound && t[i].lower == Self.h.according else { continue }
             // "the state grant", "their say": after an article or a possessive, a noun.
             if i > s.lowerBound, Self.h.beforeNoun.contains(t[i - 1].lower) { continue }
             // "nothing she did or said", "said or written": a verb coupled by "or" reports nothing.
             if i > s.lowerBound && t[i - 1].lower == Self.h.or || i + 1 < s.upperBound && t[i + 1].lower == Self.h.or { continue }
             var subject: Range<Int>?
-            if t[i].lower == Self.h.according {
+            if t[i].lower == Self.h.according || attributedTo {
                 if i + 2 < s.upperBound, t[i + 1].lower == Self.h.to { subject = phraseAfter(doc, i + 2, s) }
             } else if t[i].lower == Self.h.saying, i >= 2, t[i - 1].lower == Self.h.as,
                       let q = (s.lowerBound..<i).last(where: { t[$0].lower == Self.h.quoted }) {
