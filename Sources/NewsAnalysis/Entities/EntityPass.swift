@@ -206,9 +206,9 @@ struct EntityPass {
         let t = doc.tokens[k]
         // One the gazetteer lacks, known by its ending and the group it describes: "the
         // Zairean government", "Congolese officials" ("Christian leaders" is no name either).
-        if k + 1 < doc.tokens.count, doc.tokens[k + 1].has(.lowercase), Self.groups.contains(doc.tokens[k + 1].lower),
-           Self.demonymEndings.contains(where: { ending in doc.scalars[Int(t.start)..<Int(t.end)].map(\.value).map(Lowercase.fold).reversed().starts(with: ending) }) {
-            return true
+        if k + 1 < doc.tokens.count, doc.tokens[k + 1].has(.lowercase), Self.groups.contains(doc.tokens[k + 1].lower) {
+            let letters = lowercaseLetters(doc, k)
+            if Self.demonymEndings.contains(where: { letters.suffix($0.count).elementsEqual($0) }) { return true }
         }
         guard t.length > 3, doc.scalars[Int(t.end) - 1] == "s" else { return false }
         var h = FNV.offset
@@ -222,8 +222,8 @@ struct EntityPass {
         "lent", "advent", "pentecost", "epiphany", "yom", "kwanzaa",
     ].map { FNV.lowercased($0) })
 
-    /// Endings of demonyms (reversed, lowercase): -ean, -ian, -ese, -ish.
-    private static let demonymEndings: [[UInt32]] = ["ean", "ian", "ese", "ish"].map { $0.unicodeScalars.map(\.value).reversed() }
+    /// Endings of demonyms, as lowercase scalar values: -ean, -ian, -ese, -ish.
+    private static let demonymEndings: [[UInt32]] = ["ean", "ian", "ese", "ish"].map { $0.unicodeScalars.map(\.value) }
     /// Nouns a demonym describes as an adjective.
     private static let groups = Set([
         "government", "army", "troops", "forces", "soldiers", "officials", "authorities", "police", "embassy",

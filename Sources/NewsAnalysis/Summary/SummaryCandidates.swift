@@ -99,7 +99,6 @@ public struct SummaryCandidates: Sendable {
         return lead.isEmpty ? Array(eligible.indices.prefix(count)) : Array(lead)
     }
 
-    /// Ends in ".", "!", "?" or "…", perhaps inside a closing quote or bracket.
     /// A note about the article or the site, not the story: "This story was originally
     /// published in …", "A version of this article appeared …", "Read more …", "Sign up for …".
     private static func isNote(_ doc: Document, _ s: Range<Int>) -> Bool {
@@ -122,6 +121,7 @@ public struct SummaryCandidates: Sendable {
     private static let promptOpenings = Set([("read", "more"), ("sign", "up"), ("click", "here"), ("follow", "us"), ("subscribe", "to"), ("read", "also")]
         .map { FNV.combine(FNV.lowercased($0.0), FNV.lowercased($0.1)) })
 
+    /// Ends in ".", "!", "?" or "…", perhaps inside a closing quote or bracket.
     private static func closes(_ doc: Document, _ s: Range<Int>) -> Bool {
         var k = s.upperBound - 1
         while k > s.lowerBound, doc.tokens[k].kind == .punctuation, doc.tokens[k].has(.quote) || doc.tokens[k].first == 41 { k -= 1 }
