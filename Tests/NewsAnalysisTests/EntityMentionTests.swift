@@ -156,6 +156,14 @@ import Testing
         #expect(report.entities.first { $0.name == "Mark Hollins" }?.mentions.count == 2)
     }
 
+    @Test func aSurnameOfTwoWordsIsThePersonAgain() throws {
+        let report = try Shared.analyze("Media deals ahead\n\nAnalyst Jessica Reif Ehrlich expects more mergers next year. "
+            + "The pressure on cable is rising, Reif Ehrlich wrote to clients, and Reif Ehrlich sees the studios selling first.")
+        let analyst = try #require(report.entities.first { $0.name == "Jessica Reif Ehrlich" })
+        #expect(analyst.mentions.map(\.text) == ["Jessica Reif Ehrlich", "Reif Ehrlich", "Reif Ehrlich"])
+        #expect(!report.entities.contains { $0.name == "Reif Ehrlich" })
+    }
+
     @Test func anOrganisationKnownTheWorldOverIsThatOrganisation() throws {
         let report = try Shared.analyze("Car sales slow\n\nSales at Toyota fell in March, and Honda said its own were flat. "
             + "Both carmakers advertise on Facebook, which said it would not comment. Google Maps shows the plant near the coast.")
@@ -164,6 +172,11 @@ import Testing
         }
         // In a longer name, the tagger decides.
         #expect(!report.entities.contains { $0.name == "Google" })
+        // News outlets are organisations too, not the people a name of that shape would be.
+        let outlets = try Shared.analyze("Talks stall\n\nThe two studios have met twice, Axios reported, and Politico said a third meeting was set for May.")
+        for name in ["Axios", "Politico"] {
+            #expect(outlets.entities.first { $0.name == name }?.type == .organization, "\(name)")
+        }
     }
 
     @Test func modelNumbersAreNoNames() throws {

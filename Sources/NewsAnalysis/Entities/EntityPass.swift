@@ -385,8 +385,9 @@ struct EntityPass {
         var builders: [Builder] = []
         var byKey: [UInt64: Int] = [:]
         var bySurname: [UInt64: Int] = [:]
-        // People with full names first, so that surnames find them.
-        let ordered = mentions.filter { $0.kind == .person && $0.range.count >= 2 } + mentions.filter { !($0.kind == .person && $0.range.count >= 2) }
+        // People with full names first, the longest first, so that surnames of one or two words find them.
+        let ordered = mentions.filter { $0.kind == .person && $0.range.count >= 3 } + mentions.filter { $0.kind == .person && $0.range.count == 2 }
+            + mentions.filter { !($0.kind == .person && $0.range.count >= 2) }
         for m in ordered {
             let k = key(doc, m.range)
             var index: Int?
@@ -394,6 +395,7 @@ struct EntityPass {
             case .person:
                 if let b = byKey[k] { index = b }
                 else if m.range.count == 1, let b = bySurname[t[m.range.lowerBound].lower] { index = b }
+                else if m.range.count == 2, let b = bySurname[key(doc, m.range)] { index = b }
                 else if m.range.count == 1, let b = misspelledSurname(doc, m.range.lowerBound, builders, bySurname) {
                     index = b
                     doc.misspelledNames.append((builders[b].mentions[0], m.range))
@@ -421,7 +423,11 @@ struct EntityPass {
             }
             builders.append(Builder(kind: m.kind, name: doc.text(tokens: m.range), key: k, mentions: [m.range]))
             byKey[k] = builders.count - 1
-            if m.kind == .person, m.range.count >= 2 { bySurname[t[m.range.upperBound - 1].lower] = builders.count - 1 }
+            if m.kind == .person, m.range.count >= 2 {
+                bySurname[t[m.range.upperBound - 1].lower] = builders.count - 1
+                // A surname of two words ("Jessica Reif Ehrlich" is "Reif Ehrlich" later).
+                if m.range.count >= 3 { bySurname[key(doc, (m.range.upperBound - 2)..<m.range.upperBound)] = builders.count - 1 }
+            }
         }
         // Credits and contributor notes ("AP") are organisations when in capitals, else people.
         for r in doc.creditMentions {

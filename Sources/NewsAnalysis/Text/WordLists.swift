@@ -106,8 +106,8 @@ enum WordLists {
                            "Whitehall", "Quai d'Orsay", "Foggy Bottom", "Blue House", "Zhongnanhai"]
 
     /// Organisations known the world over whose one-word names look like people's or places'
-    /// ("Toyota", "Facebook"), written with a capital; none that is also a common first name,
-    /// surname, place or word ("Ford", "Amazon", "Shell", "Target" are left out).
+    /// ("Toyota", "Facebook", "Axios"), written with a capital; none that is also a common first
+    /// name, surname, place or word ("Ford", "Amazon", "Shell", "Target", "Bloomberg" are left out).
     static let knownOrganisations = """
         Google Alphabet Microsoft Apple Facebook Meta Instagram WhatsApp YouTube TikTok Twitter Snapchat \
         Reddit LinkedIn Pinterest Netflix Spotify Uber Lyft Airbnb PayPal eBay Tesla SpaceX OpenAI Nvidia \
@@ -115,7 +115,14 @@ enum WordLists {
         Honda Nissan Hyundai Volkswagen Renault Peugeot Boeing Airbus Lufthansa Ryanair Walmart Costco \
         IKEA Nike Adidas Starbucks Pfizer Moderna AstraZeneca Novartis ExxonMobil Chevron Gazprom Rosneft \
         Aramco Siemens Nestlé Unilever Reuters Xinhua Interfax Disney Nintendo Ubisoft Activision \
-        Vodafone Verizon Comcast Goldman Citigroup Barclays HSBC Interpol Europol Greenpeace Hezbollah
+        Vodafone Verizon Comcast Goldman Citigroup Barclays HSBC Interpol Europol Greenpeace Hezbollah \
+        OPEC FIFA UEFA Nasdaq Axios Politico BuzzFeed HuffPost TechCrunch Engadget Gizmodo \
+        Yonhap Kyodo Bernama Salesforce Adobe Lenovo Motorola Shopify Coinbase Binance Expedia Tripadvisor \
+        Etsy Peloton Dropbox GitHub Mozilla Anthropic Hulu Mastercard JPMorgan SoftBank Rakuten Foxconn \
+        TSMC ASML Infineon Broadcom Fujitsu Panasonic Toshiba Mitsubishi Nikon Mazda Subaru Volvo \
+        Stellantis Lockheed Raytheon Embraer Qantas KLM easyJet JetBlue BioNTech Novavax Sanofi Medtronic \
+        Tesco Aldi Lidl Heineken Danone PepsiCo Pepsi LVMH BASF Glencore Petrobras Pemex Sinopec \
+        PetroChina Equinor TotalEnergies Schlumberger Accenture Deloitte KPMG PwC
         """
 
     /// Nouns that head a described speaker ("a senior source", "officials").
