@@ -275,6 +275,35 @@ import Testing
     @Test func theWritersOwnOpinionIsNotReportedSpeech() throws {
         #expect(try indirect("I think the count would take three more days in the northern counties.").isEmpty)
         #expect(try indirect("We believe the count would take three more days in the northern counties.").isEmpty)
+        // Past a modal, a negation or an adverb, and contracted: still the writer.
+        #expect(try indirect("But if I were to guess, I'd say the count will take three more days.").isEmpty)
+        #expect(try indirect("For all the noise, I don't think the count will take three more days.").isEmpty)
+        #expect(try indirect("Even if the count were to stop, I still think the result would hold for years.").isEmpty)
+    }
+
+    @Test func whatIsDoneIsNotWhatIsSaid() throws {
+        // A passive, "added" with a thing for its object, a noun read as a verb after a participle.
+        #expect(try indirect("A new card is added to the game almost every week, and players notice.").isEmpty)
+        #expect(try indirect("Parking got harder in the spring, as a December update added a new plan for the town centre.").isEmpty)
+        #expect(try indirect("Ben Patton added to his collection of titles, winning the 200 yard Individual Medley state title.").isEmpty)
+        // "said Tuesday in a chat": when and where, nothing reported; past the day, the report.
+        #expect(try indirect("Maria Lopez said Tuesday in a chat with the council's new members.").isEmpty)
+        #expect(try indirect("County officials said Monday the victim was one of two people who fell ill.").map(\.0) == ["the victim was one of two people who fell ill"])
+    }
+
+    @Test func theOneSpokenToIsNotWhatIsReported() throws {
+        #expect(try indirect("In several talks, Maria Lopez explained to me how the count in the north had gone wrong.").map(\.0)
+            == ["how the count in the north had gone wrong"])
+    }
+
+    @Test func theLastOfAListSummedUpIsNotTheSpeaker() throws {
+        let found = try indirect("Officials working on the count in York, Leeds and Hull all told me that no fix is quick.")
+        #expect(!found.contains { $0.1 == "Hull all" || $0.1 == "Hull" })
+    }
+
+    @Test func aReportMadeTwiceIsOneReport() throws {
+        let found = try indirect("\"It will help,\" Peter Novak said, adding that the new hall would open in the spring.")
+        #expect(found.map(\.0) == ["the new hall would open in the spring"])
     }
 }
 
@@ -294,6 +323,15 @@ import Testing
     ])
     func aPronounIsThePersonOfItsSexTheTextIsAbout(_ lead: String, _ pronoun: String, _ speaker: String) throws {
         #expect(try speakers(lead + " \"We could not have done this without the volunteers,\" \(pronoun) said.") == [speaker])
+    }
+
+    @Test func heIsTheOneWhoSpokeNotTheOneSpokenTo() throws {
+        // The subject of a verb of saying, however far into its sentence, before the one told.
+        let text = "\"Customers began to ask for it,\" Tom Harris told Peter Novak at the rally. \"We took that to heart,\" he said."
+        #expect(try speakers(text) == ["Tom Harris", "Tom Harris"])
+        // In the pronoun's own sentence, the one it names.
+        let own = "Tom Harris spoke first. While the plan did not appeal to Peter Novak, he said \"it could still work for the county.\""
+        #expect(try speakers(own).last == "Peter Novak")
     }
 
     @Test func aTitleGivesTheSex() throws {

@@ -2,7 +2,8 @@
 ///
 /// A pronoun stands for an entity named before it that can be it: for he and she, a person of
 /// that sex or of unknown sex, first the subject of its own sentence or of one of the last
-/// few (a name near the sentence's start), else the nearest one named, where one known to be
+/// few (a name near the sentence's start, or right before a verb of saying; in the pronoun's
+/// own sentence, the first one named before it), else the nearest one named, where one known to be
 /// of that sex wins over nearer ones of unknown sex; for it, the nearest organisation. A
 /// pronoun with no one in reach that fits stands for no one: no answer is better than a wrong
 /// one ("they" is left to the caller, who knows what kind of group it needs); for he and she
@@ -157,8 +158,8 @@ enum PronounResolver {
     /// A name this near a sentence's start is taken for its subject ("When Afghan President Ashraf Ghani announced").
     static let subjectReach = 8
 
-    /// The first person named near the start of the pronoun's sentence (before it) or of one
-    /// of the few before, nearest sentence first, that `fits`.
+    /// The first person that `fits` named in the pronoun's sentence before it, or near the
+    /// start of one of the few before or right before its verb of saying, nearest sentence first.
     private static func recentSubject(before k: Int, _ doc: Document, _ fits: (Int) -> Sex?) -> Int? {
         // The last sentence starting at or before the pronoun, by binary search: sentences are in order.
         var low = 0, high = doc.sentences.count
@@ -168,11 +169,22 @@ enum PronounResolver {
         }
         guard low > 0 else { return nil }
         let own = low - 1
+        let t = doc.tokens
         for n in stride(from: own, through: max(0, own - subjectSentences), by: -1) {
             let s = doc.sentences[n]
-            let end = min(s.upperBound, s.lowerBound + subjectReach, n == own ? k : s.upperBound)
-            guard let first = (s.lowerBound..<max(s.lowerBound, end)).first(where: { doc.entityAt[$0] >= 0 && fits(Int(doc.entityAt[$0])) != nil }) else { continue }
-            return Int(doc.entityAt[first])
+            let end = n == own ? min(k, s.upperBound) : s.upperBound
+            // A subject near the start, or the subject of a verb of saying anywhere ("Customers
+            // \"began to …,\" Cook told Benioff": Cook, not Benioff); in the pronoun's own
+            // sentence, whoever it names first ("… did not appeal to Julie Graham, she said").
+            let subject = (s.lowerBound..<max(s.lowerBound, end)).first { j in
+                guard doc.entityAt[j] >= 0, fits(Int(doc.entityAt[j])) != nil else { return false }
+                if j < s.lowerBound + subjectReach || n == own { return true }
+                guard j == 0 || doc.entityAt[j - 1] != doc.entityAt[j] else { return false }
+                var after = j + 1
+                while after < end, doc.entityAt[after] == doc.entityAt[j] { after += 1 }
+                return after < end && t[after].has(.lowercase) && doc.lex[after].contains(.speechVerb)
+            }
+            if let subject { return Int(doc.entityAt[subject]) }
         }
         return nil
     }

@@ -34,7 +34,7 @@ struct QuotePass {
         quantifiers: set(WordLists.Quotes.afterPronoun),
         inverting: set(WordLists.Quotes.invertingVerbs),
         determiners: set(WordLists.Quotes.determiners),
-        firstPerson: set("i we"),
+        firstPerson: set("i we i'd i'll i've we'd we'll we've"),
         naming: set(WordLists.Quotes.naming),
         // "known as", "referred to as", "described as", "billed as": what follows is a name.
         namedAs: set("known to described billed"),
@@ -251,14 +251,19 @@ struct QuotePass {
                     let trailing = subject.lowerBound > s.lowerBound && words((a.verb + 1)..<clauseEnd(after: a.verb)) <= Self.longestTrailingPhrase
                         && !(a.verb..<end).contains { inDirect[$0] }
                     if trailing, let clause = before(subject.lowerBound), !isOpeningPhrase(doc, clause) { content = clause }
-                    if content == nil, !trailing || Self.h.boundary.contains(t[subject.lowerBound - 1].lower), a.verb + 1 < end, Self.h.clauseVerbs.contains(t[a.verb].lower),
-                       !Self.h.prepositions.contains(t[a.verb + 1].lower), !Self.h.opening.contains(t[a.verb + 1].lower),
-                       t[a.verb + 1].kind == .word, !doc.isPunct(a.verb + 1, 44) {
+                    // Past a day: "said Tuesday the talks had failed" ("said Tuesday in a chat" reports nothing).
+                    var from = a.verb + 1
+                    if from < end, doc.lex[from].contains(.calendar) { from += 1 }
+                    if content == nil, !trailing || Self.h.boundary.contains(t[subject.lowerBound - 1].lower), from < end, Self.h.clauseVerbs.contains(t[a.verb].lower),
+                       !Self.h.prepositions.contains(t[from].lower), !Self.h.opening.contains(t[from].lower),
+                       t[from].kind == .word, !doc.isPunct(from, 44) {
                         // "X said the talks had failed", "…, although Lopez said it would go on";
                         // past the one told: "told reporters the talks had failed".
                         if !addressing {
-                            content = (a.verb + 1)..<end
-                        } else if let clause = clauseAfterAddressee(doc, a.verb + 1, end) {
+                            // "explained to me how …": past the one spoken to.
+                            let toListener = from + 2 < end && t[from].lower == Self.h.to && Self.h.objectPronouns.contains(t[from + 1].lower)
+                            content = (toListener ? from + 2 : from)..<end
+                        } else if let clause = clauseAfterAddressee(doc, from, end) {
                             content = clause..<end
                         }
                     }
@@ -282,6 +287,8 @@ struct QuotePass {
                 content = content.lowerBound..<(next.verb - 1)
                 if words(content) < 4 { continue }
             }
+            // "he said, adding that B": both verbs reach the one "that"; B is reported once.
+            if found.contains(where: { $0.0 == content }) { continue }
             found.append((content, a))
         }
         return found
@@ -682,6 +689,9 @@ struct QuotePass {
                 out.append(Attribution(verb: i, subject: nil, passive: true))
                 continue
             }
+            // "A new card is added every week", "it was noted": a passive of any other verb says
+            // who spoke no more than what (but "is saying" is someone speaking).
+            if i > s.lowerBound, Self.h.passive.contains(t[i - 1].lower), !isParticiple(doc, i) { continue }
             out.append(Attribution(verb: i, subject: subject))
         }
         return out
@@ -739,6 +749,10 @@ struct QuotePass {
             start -= 1
         }
         guard start < end else { return nil }
+        // "Officials in New York, Boston and Chicago all told me": the last of a list that a
+        // quantifier sums up is not the subject, and where the list starts is not known.
+        if Self.h.quantifiers.contains(t[end - 1].lower), start > s.lowerBound, t[start - 1].lower == Self.h.and || doc.isPunct(start - 1, 44),
+           !(start..<end).contains(where: { Self.h.pronouns.contains(t[$0].lower) }) { return nil }
         // "… put out a statement saying": a participle right after a noun has that noun phrase alone.
         if end == verb, isParticiple(doc, verb), let d = (start..<end).last(where: { Self.h.beforeNoun.contains(t[$0].lower) }), d > start { start = d }
         // A subject pronoun is the subject alone: "At the door of the hall she said", "at the
@@ -747,6 +761,12 @@ struct QuotePass {
            k == end - 1 || k == end - 2 && Self.h.quantifiers.contains(t[end - 1].lower) {
             return k..<end
         }
+        // "That's why I always tell my clients": I or we right before the verb, too (not "the i
+        // reporting": a newspaper).
+        if end - start > 1, Self.h.firstPerson.contains(t[end - 1].lower), !Self.h.beforeNoun.contains(t[end - 2].lower) { return (end - 1)..<end }
+        // "winning the 200 yard Individual Medley state title": a phrase a participle opens
+        // does things, it does not speak (the noun "state" read as a verb).
+        if isParticiple(doc, start), doc.entityAt.isEmpty || doc.entityAt[start] < 0 { return nil }
         // Keep it to a noun phrase: it must hold a name, a pronoun or a source noun, or be a
         // short one that a determiner opens ("the doctor said", "one poster wrote").
         let ok = namesASource(doc, start..<end) || (end - start <= 4 && end - start >= 2 && Self.h.determiners.contains(t[start].lower))

@@ -138,10 +138,15 @@ enum WordLists {
 
     /// The words the quote pass reads attributions by.
     enum Quotes {
-        /// Between a subject and its verb of speech: "had also said", "later told".
-        static let beforeVerb = "had has have was is were will would also then later previously once again further reportedly"
+        /// Between a subject and its verb of speech: "had also said", "later told", "would say",
+        /// "don't think".
+        static let beforeVerb = """
+            had has have was is were will would also then later previously once again further reportedly \
+            still just really even always already do does did not never can could may might must should don't doesn't didn't \
+            won't wouldn't can't couldn't
+            """
         /// Words a speaker's noun phrase does not reach back or on across.
-        static let clauseBoundaries = "that and but while as because when which who after before if than although though whereas unless"
+        static let clauseBoundaries = "that and but while as because when which who after before if than although though whereas unless until"
         /// Where a description's head noun ends: "a senior source in the Office".
         static let prepositions = "in at from of with for on close"
         static let subjectPronouns = "he she they i we"
@@ -156,12 +161,13 @@ enum WordLists {
         /// Verbs whose subject a word quoted in what follows belongs to ("said managers had
         /// \"ignored\" the staff", "called the budget \"reckless\"").
         static let reportingVerbs = "said says say told tells wrote writes called calls"
-        /// Verbs whose object is what was said, "that" or not: "said the talks had failed".
+        /// Verbs whose object is what was said, "that" or not: "said the talks had failed" (not
+        /// "added": "the update added a deck builder").
         static let clauseVerbs = """
-            said says say believes believed believe claimed claims argued argues insisted insists warned warns denied added \
+            said says say believes believed believe claimed claims argued argues insisted insists warned warns denied \
             explained explains noted admitted acknowledged suggested predicted conceded stated states told tell tells wrote \
             writes reported revealed thought think thinks estimated recommends theorized \
-            saying adding arguing insisting warning noting claiming explaining stating suggesting acknowledging \
+            saying arguing insisting warning noting claiming explaining stating suggesting acknowledging \
             admitting conceding telling
             """
     }
