@@ -179,6 +179,16 @@ import Testing
         }
     }
 
+    @Test func acronymsInThePluralAndAPlacesPeopleAreNoNames() throws {
+        let report = try Shared.analyze("City budget\n\nNew Yorkers and Londoners pay more for SUVs than drivers in Leeds, "
+            + "and Bostonians told the NGOs so. Mayor Jane Doe of New York said ICUs were full.")
+        for name in ["New Yorkers", "Londoners", "Bostonians", "SUVs", "NGOs", "ICUs"] {
+            #expect(!report.entities.contains { $0.mentions.contains { $0.text == name } }, "\(name)")
+        }
+        #expect(report.entities.contains { $0.name == "New York" })
+        #expect(report.entities.contains { $0.name == "Leeds" })
+    }
+
     @Test func modelNumbersAreNoNames() throws {
         let report = try Shared.analyze("Russia will sell the S-300 system to Iran, and Israel flies the F-16.")
         #expect(!report.entities.contains { $0.name == "S-300" || $0.name == "F-16" })

@@ -158,7 +158,7 @@ struct EntityPass {
             var b = m.range.upperBound
             while b > m.range.lowerBound, t[b - 1].kind == .punctuation, t[b - 1].first != 41 { b -= 1 }
             m.range = m.range.lowerBound..<b
-            return meaningful && !m.range.isEmpty ? m : nil
+            return meaningful && !m.range.isEmpty && !isPlural(doc, m.range) && !namesAPlacesPeople(doc, m.range) ? m : nil
         }
         // "Alzheimer's disease": a person's name a condition is called by is nobody, anywhere in
         // the article ("Mongolia's disease agency" keeps its place).
@@ -215,6 +215,34 @@ struct EntityPass {
         for c in doc.scalars[Int(t.start)..<(Int(t.end) - 1)] { h = FNV.mix(h, Lowercase.fold(c.value)) }
         return lexicon.word(h).flags.contains(.demonym)
     }
+
+    /// An acronym in the plural ("LLMs", "SUVs", "NGOs"): a kind of thing, no one name.
+    private func isPlural(_ doc: Document, _ r: Range<Int>) -> Bool {
+        guard r.count == 1 else { return false }
+        let t = doc.tokens[r.lowerBound]
+        guard t.length >= 3, doc.scalars[Int(t.end) - 1] == "s" else { return false }
+        return doc.scalars[Int(t.start)..<(Int(t.end) - 1)].allSatisfy { $0.properties.isUppercase }
+    }
+
+    /// The people of a place the gazetteer knows, named after it ("New Yorkers", "Londoners",
+    /// "Bostonians"): no name of their own, as demonyms are not.
+    private func namesAPlacesPeople(_ doc: Document, _ r: Range<Int>) -> Bool {
+        let t = doc.tokens
+        let last = t[r.upperBound - 1]
+        guard last.kind == .word, last.length > 5 else { return false }
+        var prefix = FNV.offset
+        for k in r.dropLast() { prefix = FNV.combine(prefix, t[k].lower) }
+        let word = doc.scalars[Int(last.start)..<Int(last.end)].map { Lowercase.fold($0.value) }
+        for ending in Self.peopleEndings where word.count > ending.count + 2 && word.suffix(ending.count).elementsEqual(ending) {
+            var h = FNV.offset
+            for v in word.dropLast(ending.count) { h = FNV.mix(h, v) }
+            if let e = lexicon.phrases[FNV.combine(prefix, h)], e.place >= 0 { return true }
+        }
+        return false
+    }
+
+    /// Endings that name a place's people, as lowercase scalar values.
+    private static let peopleEndings: [[UInt32]] = ["ers", "ians", "ans", "ites"].map { $0.unicodeScalars.map(\.value) }
 
     /// Feast days named alone ("at Christmas"): dates, not places ("Christmas Island" is one).
     private static let holidays = Set([
