@@ -164,6 +164,16 @@ import Testing
         #expect(!report.entities.contains { $0.name == "Reif Ehrlich" })
     }
 
+    @Test func aGivenNameAloneIsItsOneBearer() throws {
+        let report = try Shared.analyze("A case reopened\n\nThe inquiry began with the arrest of Lionel Whitcombe in 2006. Whitcombe served two years. "
+            + "\"After he sued, Lionel sat for an interview,\" said Joel Flaxman, his lawyer. Whitcombe's conviction was vacated.")
+        let lionel = try #require(report.entities.first { $0.name == "Lionel Whitcombe" })
+        #expect(lionel.mentions.map(\.text) == ["Lionel Whitcombe", "Whitcombe", "Lionel", "Whitcombe"])
+        // Two people of one given name: it alone is neither.
+        let two = try Shared.analyze("Brothers\n\nAnna Berg and Anna Lund met in Oslo. Anna said little.")
+        #expect(!two.entities.contains { $0.mentions.count > 1 && $0.mentions.contains { $0.text == "Anna" } })
+    }
+
     @Test func anOrganisationKnownTheWorldOverIsThatOrganisation() throws {
         let report = try Shared.analyze("Car sales slow\n\nSales at Toyota fell in March, and Honda said its own were flat. "
             + "Both carmakers advertise on Facebook, which said it would not comment. Google Maps shows the plant near the coast.")

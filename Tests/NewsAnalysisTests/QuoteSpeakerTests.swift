@@ -291,6 +291,13 @@ import Testing
         #expect(try indirect("County officials said Monday the victim was one of two people who fell ill.").map(\.0) == ["the victim was one of two people who fell ill"])
     }
 
+    @Test func whereOrWhenIsNotWho() throws {
+        let quotes = try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\nA decision announced at a police board meeting Thursday night "
+            + "revealed that the agency had proposed the firings after a \"reverse sting.\"").quotes
+        #expect(!quotes.isEmpty)
+        #expect(!quotes.contains { $0.speaker?.name.hasPrefix("at ") == true })
+    }
+
     @Test func theOneSpokenToIsNotWhatIsReported() throws {
         #expect(try indirect("In several talks, Maria Lopez explained to me how the count in the north had gone wrong.").map(\.0)
             == ["how the count in the north had gone wrong"])

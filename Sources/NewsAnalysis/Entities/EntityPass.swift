@@ -319,6 +319,17 @@ struct EntityPass {
         let t = doc.tokens
         var surnames = Set<UInt64>()
         for m in mentions where m.kind == .person && m.range.count >= 2 { surnames.insert(t[m.range.upperBound - 1].lower) }
+        // "Lionel White" taken for a place, then "White" five times a person: a given name and a
+        // surname the article uses alone for a person are that person.
+        var alone: [UInt64: Int] = [:]
+        for m in mentions where m.kind == .person && m.range.count == 1 { alone[t[m.range.lowerBound].lower, default: 0] += 1 }
+        for k in mentions.indices where mentions[k].kind != .person && mentions[k].range.count == 2 {
+            let r = mentions[k].range
+            if (alone[t[r.upperBound - 1].lower] ?? 0) >= Self.surnameUses, isFirstName(doc, r.lowerBound) {
+                mentions[k].kind = .person
+                surnames.insert(t[r.upperBound - 1].lower)
+            }
+        }
         var votes: [UInt64: (Int, Int, Int)] = [:]
         for k in mentions.indices {
             if mentions[k].range.count == 1, surnames.contains(t[mentions[k].range.lowerBound].lower) { mentions[k].kind = .person }
@@ -341,6 +352,9 @@ struct EntityPass {
             if let top = counts.max(by: { $0.1 < $1.1 }), top.1 > mine { mentions[k].kind = top.0 }
         }
     }
+
+    /// Times a surname stands alone for a person before a full name it ends is taken for theirs.
+    static let surnameUses = 2
 
     /// A city named alone is the place, also where it stands for its government ("getting
     /// Teheran to cease enrichment"), as newswire annotates it; teams are settled after.
@@ -413,6 +427,8 @@ struct EntityPass {
         var builders: [Builder] = []
         var byKey: [UInt64: Int] = [:]
         var bySurname: [UInt64: Int] = [:]
+        // A given name's one bearer, or -1 when two people share it.
+        var byGivenName: [UInt64: Int] = [:]
         // People with full names first, the longest first, so that surnames of one or two words find them.
         let ordered = mentions.filter { $0.kind == .person && $0.range.count >= 3 } + mentions.filter { $0.kind == .person && $0.range.count == 2 }
             + mentions.filter { !($0.kind == .person && $0.range.count >= 2) }
@@ -424,6 +440,8 @@ struct EntityPass {
                 if let b = byKey[k] { index = b }
                 else if m.range.count == 1, let b = bySurname[t[m.range.lowerBound].lower] { index = b }
                 else if m.range.count == 2, let b = bySurname[key(doc, m.range)] { index = b }
+                // "Lionel sat for an interview": the one person the article names so.
+                else if m.range.count == 1, let b = byGivenName[t[m.range.lowerBound].lower], b >= 0 { index = b }
                 else if m.range.count == 1, let b = misspelledSurname(doc, m.range.lowerBound, builders, bySurname) {
                     index = b
                     doc.misspelledNames.append((builders[b].mentions[0], m.range))
@@ -455,6 +473,8 @@ struct EntityPass {
                 bySurname[t[m.range.upperBound - 1].lower] = builders.count - 1
                 // A surname of two words ("Jessica Reif Ehrlich" is "Reif Ehrlich" later).
                 if m.range.count >= 3 { bySurname[key(doc, (m.range.upperBound - 2)..<m.range.upperBound)] = builders.count - 1 }
+                let given = t[m.range.lowerBound].lower
+                if isFirstName(doc, m.range.lowerBound) { byGivenName[given] = byGivenName[given] == nil ? builders.count - 1 : -1 }
             }
         }
         // Credits and contributor notes ("AP") are organisations when in capitals, else people.

@@ -767,6 +767,9 @@ struct QuotePass {
         // "winning the 200 yard Individual Medley state title": a phrase a participle opens
         // does things, it does not speak (the noun "state" read as a verb).
         if isParticiple(doc, start), doc.entityAt.isEmpty || doc.entityAt[start] < 0 { return nil }
+        // "… announced at a police board meeting Thursday night revealed": a phrase that opens
+        // on a preposition is where or when, not who.
+        if Self.h.prepositions.contains(t[start].lower) { return nil }
         // Keep it to a noun phrase: it must hold a name, a pronoun or a source noun, or be a
         // short one that a determiner opens ("the doctor said", "one poster wrote").
         let ok = namesASource(doc, start..<end) || (end - start <= 4 && end - start >= 2 && Self.h.determiners.contains(t[start].lower))
