@@ -341,6 +341,15 @@ import Testing
         #expect(try speakers(own).last == "Peter Novak")
     }
 
+    @Test func aNearerDescriptionOfTheSexBeatsANameOfNoKnownSex() throws {
+        let text = "The account that the shop opened in the spring of last year is run by Kiran Lino. "
+            + "Last week we spoke to one mother, who knew her daughter and son used the app. \"I am ahead of other parents,\" she said."
+        #expect(try speakers(text) == ["one mother"])
+        // Not past a recent subject: "Kiran Lino runs the account" is whom "she" goes back to.
+        let subject = "Kiran Lino runs the account the shop opened last year, and met one mother at the fair. \"I am ahead of other parents,\" she said."
+        #expect(try speakers(subject) == ["Kiran Lino"])
+    }
+
     @Test func aTitleGivesTheSex() throws {
         let text = "Mrs. Okafor met Mr. Brandt in the town hall on Monday. \"The talks went better than either of us expected,\" she said."
         #expect(try speakers(text) == ["Okafor"])

@@ -7,8 +7,9 @@
 /// of that sex wins over nearer ones of unknown sex; for it, the nearest organisation. A
 /// pronoun with no one in reach that fits stands for no one: no answer is better than a wrong
 /// one ("they" is left to the caller, who knows what kind of group it needs); for he and she
-/// the caller may then take the nearest description of a man or a woman
-/// (``description(of:before:_:)``). A person's sex comes from a title beside any mention of
+/// ``referent(of:before:_:_:)`` then takes the nearest description of a man or a woman
+/// (``description(of:before:_:)``), which also beats a person named farther back whose sex is
+/// not known and who is no recent subject. A person's sex comes from a title beside any mention of
 /// them (Mr, Mrs, Queen, spokeswoman), from what a mention is said to be ("X is one of the
 /// first women …", "X, a father of two,"), or else from their first name (`names.tsv`: the
 /// 1990 US census).
@@ -39,8 +40,9 @@ enum PronounResolver {
                         "gentleman", "king", "prince", "spokesman", "chairman", "businessman", "actor", "nephew"].map { FNV.lowercased($0) }),
         femaleNouns: Set(["woman", "girl", "wife", "mother", "daughter", "sister", "aunt", "grandmother", "girlfriend",
                           "lady", "queen", "princess", "spokeswoman", "chairwoman", "businesswoman", "actress", "niece"].map { FNV.lowercased($0) }),
-        descriptionOpeners: Set(["the", "a", "an", "my", "his", "her", "our", "your", "their", "this", "that"].map { FNV.lowercased($0) }),
+        descriptionOpeners: Set(["the", "a", "an", "one", "my", "his", "her", "our", "your", "their", "this", "that"].map { FNV.lowercased($0) }),
         copulas: Set(["is", "was"].map { FNV.lowercased($0) }),
+        coordinators: Set(["and", "or"].map { FNV.lowercased($0) }),
         predicateEnds: Set(["to", "with", "and", "who", "that", "which", "by", "for"].map { FNV.lowercased($0) })
     )
 
@@ -86,6 +88,33 @@ enum PronounResolver {
     /// in reach fits, named before token `limit` when one is given: for the speaker of a quote,
     /// before the quote, since nobody the quote names is the one who says it.
     static func antecedent(of k: Int, before limit: Int? = nil, _ doc: Document, _ entities: [Entity]) -> Int? {
+        candidate(of: k, before: limit, doc, entities)?.entity
+    }
+
+    /// Whom a pronoun stands for: an entity, or a description of a man or a woman.
+    enum Referent: Equatable {
+        case entity(Int)
+        case description(Range<Int>)
+    }
+
+    /// The ``antecedent(of:before:_:_:)``, or else the ``description(of:before:_:)``; the
+    /// description also where it is nearer than the one person who fits by name only, of a sex
+    /// not known ("… WIRED spoke to one mother. \"…,\" she said" is the mother's), but not
+    /// where that person is a recent sentence's subject.
+    static func referent(of k: Int, before limit: Int? = nil, _ doc: Document, _ entities: [Entity]) -> Referent? {
+        let found = candidate(of: k, before: limit, doc, entities)
+        let description = description(of: k, before: limit, doc)
+        if let found, let description, !found.sure {
+            let last = (0..<min(k, limit ?? k)).last { doc.entityAt[$0] == Int32(found.entity) } ?? -1
+            return last > description.lowerBound ? .entity(found.entity) : .description(description)
+        }
+        if let found { return .entity(found.entity) }
+        return description.map(Referent.description)
+    }
+
+    /// The antecedent, and whether it is sure: a recent subject, or one of the pronoun's sex
+    /// (not merely a person of a sex not known).
+    private static func candidate(of k: Int, before limit: Int?, _ doc: Document, _ entities: [Entity]) -> (entity: Int, sure: Bool)? {
         let word = doc.tokens[k].lower
         let k = min(k, limit ?? k)
         let sex: Sex
@@ -97,7 +126,7 @@ enum PronounResolver {
             var j = k - 1
             while j >= 0, k - j < reach {
                 let e = Int(doc.entityAt[j])
-                if e >= 0, entities[e].type == .organization { return e }
+                if e >= 0, entities[e].type == .organization { return (e, true) }
                 j -= 1
             }
             return nil
@@ -111,17 +140,17 @@ enum PronounResolver {
         }
         // The subject of this sentence or of one of the last few, when one fits: "Harris
         // testified on Tuesday, after a call with President Trump. He said ..." is Harris's.
-        if let subject = recentSubject(before: k, doc, fits) { return subject }
+        if let subject = recentSubject(before: k, doc, fits) { return (subject, true) }
         var nearestUnknown: Int?
         var j = k - 1
         while j >= 0, k - j < reach {
             let e = Int(doc.entityAt[j])
             j -= 1
             guard e >= 0, let known = fits(e) else { continue }
-            if known == sex { return e }
+            if known == sex { return (e, true) }
             if nearestUnknown == nil { nearestUnknown = e }
         }
-        return nearestUnknown
+        return nearestUnknown.map { ($0, false) }
     }
 
     /// The person "he" or "she" at token `k` stands for when no one named fits: the nearest
@@ -139,6 +168,8 @@ enum PronounResolver {
             guard t[j].has(.lowercase), nouns.contains(t[j].lower) else { continue }
             // "The actress Jane Doe" is Jane Doe; "the man's lawyer" is the lawyer.
             if j + 1 < t.count, t[j + 1].kind == .word && t[j + 1].has(.capitalized) || t[j + 1].has(.possessive) { continue }
+            // "her daughter and son" are two.
+            if j + 1 < t.count, h.coordinators.contains(t[j + 1].lower) { continue }
             // Back over a few modifiers to the determiner or possessive that opens the phrase.
             var a = j - 1
             while a >= 0, j - a <= descriptionModifiers, !h.descriptionOpeners.contains(t[a].lower),

@@ -904,11 +904,11 @@ struct QuotePass {
            let e = titleHolder(doc, title: t[r.lowerBound + 1].lower, before: r.lowerBound, entities) {
             return Quote.Speaker(name: entities[e].name, entity: e, mention: mention)
         }
-        if r.count == 1, Self.h.pronouns.contains(t[r.lowerBound].lower), let e = PronounResolver.antecedent(of: r.lowerBound, before: before, doc, entities) {
-            return Quote.Speaker(name: entities[e].name, entity: e, mention: mention)
-        }
-        if r.count == 1, let d = PronounResolver.description(of: r.lowerBound, before: before, doc) {
-            return Quote.Speaker(name: doc.text(tokens: d), entity: nil, mention: mention)
+        if r.count == 1, Self.h.pronouns.contains(t[r.lowerBound].lower), let referent = PronounResolver.referent(of: r.lowerBound, before: before, doc, entities) {
+            switch referent {
+            case .entity(let e): return Quote.Speaker(name: entities[e].name, entity: e, mention: mention)
+            case .description(let d): return Quote.Speaker(name: doc.text(tokens: d), entity: nil, mention: mention)
+            }
         }
         // Searched from before the quote: "they" is not a group the quote itself names.
         if r.count == 1, t[r.lowerBound].lower == Self.h.they, let group = pluralSource(doc, before: min(r.lowerBound, before), entities) {
