@@ -164,6 +164,11 @@ import Testing
         #expect(!report.entities.contains { $0.name == "Reif Ehrlich" })
     }
 
+    @Test func aFamilyNamedInThePluralArePeople() throws {
+        let report = try Shared.analyze("A family business\n\nHunter Okonkwo sat on the board for five years. The Okonkwos have denied any wrongdoing.")
+        #expect(report.entities.first { $0.mentions.contains { $0.text == "Okonkwos" } }?.type == .person)
+    }
+
     @Test func aGivenNameAloneIsItsOneBearer() throws {
         let report = try Shared.analyze("A case reopened\n\nThe inquiry began with the arrest of Lionel Whitcombe in 2006. Whitcombe served two years. "
             + "\"After he sued, Lionel sat for an interview,\" said Joel Flaxman, his lawyer. Whitcombe's conviction was vacated.")

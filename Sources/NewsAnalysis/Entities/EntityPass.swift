@@ -332,7 +332,9 @@ struct EntityPass {
         }
         var votes: [UInt64: (Int, Int, Int)] = [:]
         for k in mentions.indices {
-            if mentions[k].range.count == 1, surnames.contains(t[mentions[k].range.lowerBound].lower) { mentions[k].kind = .person }
+            if mentions[k].range.count == 1, surnames.contains(t[mentions[k].range.lowerBound].lower) || surnames.contains(singular(doc, mentions[k].range.lowerBound)) {
+                mentions[k].kind = .person
+            }
             let m = mentions[k]
             var v = votes[key(doc, m.range)] ?? (0, 0, 0)
             // A name in capitals (a headline, a dateline) votes less: the tagger reads it with
@@ -351,6 +353,16 @@ struct EntityPass {
             let mine = counts.first { $0.0 == mentions[k].kind }!.1
             if let top = counts.max(by: { $0.1 < $1.1 }), top.1 > mine { mentions[k].kind = top.0 }
         }
+    }
+
+    /// The lowercase hash of word `k` without a final "s" ("the Bidens" are a family of Bidens),
+    /// or 0 for a word that has none.
+    private func singular(_ doc: Document, _ k: Int) -> UInt64 {
+        let tok = doc.tokens[k]
+        guard tok.kind == .word, tok.length > 3, doc.scalars[Int(tok.end) - 1] == "s" else { return 0 }
+        var h = FNV.offset
+        for c in doc.scalars[Int(tok.start)..<(Int(tok.end) - 1)] { h = FNV.mix(h, Lowercase.fold(c.value)) }
+        return h
     }
 
     /// Times a surname stands alone for a person before a full name it ends is taken for theirs.
