@@ -164,6 +164,12 @@ import Testing
         #expect(!report.entities.contains { $0.name == "Reif Ehrlich" })
     }
 
+    @Test func aNamesLastWordSaysWhatItIs() throws {
+        let text = "Late rally\n\nAnthony Davis scored 25 points against the Oklahoma City Thunder on Tuesday. The Thunder trailed by nine, "
+            + "but the Thunder's defence held. Coach Frank Vogel said the Thunder played well, and the Thunder will meet them again in May."
+        #expect(try Shared.analyze(text).entities.first { $0.name == "Oklahoma City Thunder" }?.type == .organization)
+    }
+
     @Test func aFamilyNamedInThePluralArePeople() throws {
         let report = try Shared.analyze("A family business\n\nHunter Okonkwo sat on the board for five years. The Okonkwos have denied any wrongdoing.")
         #expect(report.entities.first { $0.mentions.contains { $0.text == "Okonkwos" } }?.type == .person)

@@ -353,7 +353,17 @@ struct EntityPass {
             let mine = counts.first { $0.0 == mentions[k].kind }!.1
             if let top = counts.max(by: { $0.1 < $1.1 }), top.1 > mine { mentions[k].kind = top.0 }
         }
+        // "Los Angeles Lakers" taken for a place, and "Lakers" alone an organisation throughout:
+        // a name's head comes last, and the article says what it is.
+        for k in mentions.indices where mentions[k].range.count >= 2 && mentions[k].kind == .place {
+            let last = mentions[k].range.upperBound - 1
+            guard let v = votes[key(doc, last..<(last + 1))], v.2 >= Self.headUses, v.2 > v.0 + v.1 else { continue }
+            mentions[k].kind = .organization
+        }
     }
+
+    /// Times a name's last word is an organisation alone before the name is taken for one.
+    static let headUses = 4
 
     /// The lowercase hash of word `k` without a final "s" ("the Bidens" are a family of Bidens),
     /// or 0 for a word that has none.
