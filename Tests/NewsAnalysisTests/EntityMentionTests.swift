@@ -81,6 +81,12 @@ import Testing
         }
         #expect(report.entities.first { $0.name == "Leeds" }?.type == .organization)
         #expect(report.entities.first { $0.name == "Porto" }?.type == .organization)
+        // In prose too: a city that beats or is beaten is its club; a country stays a place.
+        let prose = try Shared.analyze("Late goal\n\nColumbus beat Buffalo on Tuesday, a week after Detroit routed Winnipeg. Canada beat Sweden in the final.")
+        for name in ["Columbus", "Buffalo", "Detroit", "Winnipeg"] {
+            #expect(prose.entities.first { $0.name == name }?.type == .organization, "\(name)")
+        }
+        #expect(prose.entities.first { $0.name == "Canada" }?.type == .place)
     }
 
     @Test func namesEitherSideOfVersusAreTwoAndAHeadlinesCapitalsFollowTheText() throws {

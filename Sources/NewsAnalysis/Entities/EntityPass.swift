@@ -393,7 +393,8 @@ struct EntityPass {
 
     /// Results and standings name teams by their towns and countries ("Leeds 2 Porto 1"): a
     /// place right before or after a score on a line of figures, not in brackets, is a team, an
-    /// organisation, and so is every mention of that name in the article.
+    /// organisation, and so is every mention of that name in the article; so is a city that
+    /// beats or is beaten in a sentence ("Leeds beat Porto").
     private func teams(_ doc: Document, _ mentions: inout [Mention]) {
         let t = doc.tokens
         var teams = Set<UInt64>()
@@ -401,15 +402,27 @@ struct EntityPass {
             let before = m.range.lowerBound - 1, after = m.range.upperBound
             let scored = (after < t.count && t[after].kind == .number && !t[after].has(.lineStart))
                 || (before >= 0 && t[before].kind == .number && !t[m.range.lowerBound].has(.lineStart))
+            // "Leeds beat Porto": a city that beats or is beaten is its club (a country so named
+            // is left a place, as newswire types national sides).
+            let k = key(doc, m.range)
+            if let e = lexicon.phrases[k], e.place >= 0, lexicon.places[Int(e.place)].kind == .city,
+               after < t.count && Self.beating.contains(t[after].lower) || before >= 0 && Self.beating.contains(t[before].lower) {
+                teams.insert(k)
+                continue
+            }
             guard scored, before < 0 || t[before].first != 40 else { continue }
             guard let n = doc.line(containing: m.range.lowerBound), TagLattice.isTable(doc, doc.lines[n].tokens) else { continue }
-            teams.insert(key(doc, m.range))
+            teams.insert(k)
         }
         guard !teams.isEmpty else { return }
         for k in mentions.indices where teams.contains(key(doc, mentions[k].range)) {
             mentions[k].kind = .organization
         }
     }
+
+    /// Verbs of one side beating another, read only beside a city's name.
+    private static let beating = Set(["beat", "beats", "defeated", "defeats", "edged", "routed", "thrashed", "downed", "blanked", "outscored"]
+        .map { FNV.lowercased($0) })
 
     /// Sorts the mentions and leaves no two that overlap, or touch with nothing but space
     /// between them: such pieces are one name, of the kind of its last piece (an English
