@@ -230,12 +230,13 @@ struct EntityPass {
         let t = doc.tokens
         let last = t[r.upperBound - 1]
         guard last.kind == .word, last.length > 5 else { return false }
-        var prefix = FNV.offset
-        for k in r.dropLast() { prefix = FNV.combine(prefix, t[k].lower) }
-        let word = doc.scalars[Int(last.start)..<Int(last.end)].map { Lowercase.fold($0.value) }
-        for ending in Self.peopleEndings where word.count > ending.count + 2 && word.suffix(ending.count).elementsEqual(ending) {
+        let start = Int(last.start), end = Int(last.end)
+        for ending in Self.peopleEndings where end - start > ending.count + 2
+            && doc.scalars[(end - ending.count)..<end].elementsEqual(ending, by: { Lowercase.fold($0.value) == $1 }) {
+            var prefix = FNV.offset
+            for k in r.dropLast() { prefix = FNV.combine(prefix, t[k].lower) }
             var h = FNV.offset
-            for v in word.dropLast(ending.count) { h = FNV.mix(h, v) }
+            for c in doc.scalars[start..<(end - ending.count)] { h = FNV.mix(h, Lowercase.fold(c.value)) }
             if let e = lexicon.phrases[FNV.combine(prefix, h)], e.place >= 0 { return true }
         }
         return false
