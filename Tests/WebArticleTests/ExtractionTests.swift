@@ -144,6 +144,14 @@ struct ExtractionTests {
         #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
     }
 
+    @Test func aCaptionInsideAParagraphIsNotTheArticle() throws {
+        let picture = #"<p><span class="image-container float_right"><span><span class="image on-image"><img src="/bridge.jpg" alt="FILE PHOTO: The old bridge, seen from the east bank in January.">"#
+            + #"<span class="caption-source"><span class="caption">The old bridge, seen from the east bank.</span><span class="source"><span>Reuters</span></span></span></span></span></span></p><p></p>"#
+        let html = TestPages.article(TestPages.prose).replacingOccurrences(of: "<p>\(TestPages.prose[0])", with: picture + "<p>\(TestPages.prose[0])")
+        #expect(html.contains("caption-source"))
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
+    }
+
     @Test func aHeadingOverLinksToOtherArticlesGoesWithItsList() throws {
         let readNext = "<h2><strong>Read Next:</strong></h2><ul><li><p>Investors are moving to the coast this winter, and here is how you can follow them with little money.</p></li>"
             + "<li><p>A new fund lets anyone own a share of rented homes across the country, starting from one hundred dollars.</p></li></ul>"

@@ -45,7 +45,7 @@ struct BlockBuilder {
                 appendText(k)
             case .element, .document:
                 if node.kind == .element {
-                    if verdicts[k] == .dropped { continue }
+                    if verdicts[k] == .dropped || verdicts[k] == .caption && !node.tag.isBlock && !isBlockLike(k) { continue }
                     enter(k)
                     stack.append((k, true))
                 }

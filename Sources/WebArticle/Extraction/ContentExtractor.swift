@@ -60,7 +60,7 @@ struct ContentExtractor {
             let parent = Int(nodes[k].parent)
             let marks = switch verdicts[k] {
             case .comments: Double(rawProse[k]) < Self.commentsOverruleShare * Double(max(total, 1))
-            case .boilerplate: nodes[k].tag != .body && nodes[k].tag != .html && Double(rawProse[k]) < Self.boilerplateOverruleShare * Double(max(total, 1))
+            case .boilerplate, .caption: nodes[k].tag != .body && nodes[k].tag != .html && Double(rawProse[k]) < Self.boilerplateOverruleShare * Double(max(total, 1))
             case .likelyBoilerplate: Double(rawProse[k]) < Self.hintOverruleShare * Double(max(total, 1))
             default: false
             }

@@ -19,6 +19,9 @@ struct ElementHints {
         case comments
         /// Markup says article body.
         case body
+        /// A caption or a credit: boilerplate as a block, and left out of the paragraph an
+        /// inline one sits in ("<p><img><span class=caption>…</span></p>").
+        case caption
     }
 
     /// Words that mark boilerplate whatever else the class says.
@@ -29,9 +32,11 @@ struct ElementHints {
         "promoted", "sponsor", "sponsored", "advert", "advertisement", "advertising", "ad", "ads", "adv", "dfp",
         "outbrain", "taboola", "sidebar", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb",
         "breadcrumbs", "masthead", "toolbar", "popup", "modal", "trending", "popular", "mostread", "byline",
-        "caption", "captions", "credit", "credits", "tags", "pagination", "pager", "skip", "sronly",
+        "tags", "pagination", "pager", "skip", "sronly",
         "visuallyhidden", "screenreader", "login", "banner", "teaser", "teasers", "readmore", "playlist",
     ])
+    /// Words that mark a picture's caption or credit.
+    private static let captionWords = ClassWords.hashes(["caption", "captions", "credit", "credits"])
     /// Words that mark readers' comments.
     private static let commentWords = ClassWords.hashes([
         "comment", "comments", "commentlist", "disqus", "replies", "reply", "respond", "discussion",
@@ -76,6 +81,7 @@ struct ElementHints {
         if let role = document.attribute("role", of: node), boilerplateRoles.contains(role.lowercased()) { return .boilerplate }
         if classes.any(node, in: commentWords) { return .comments }
         if classes.any(node, in: strongBoilerplate) { return .boilerplate }
+        if classes.any(node, in: captionWords) { return .caption }
         let body = classes.anyHead(node, in: bodyWords)
         // A heading's class names its own style ("header", "title-meta"): the weak words
         // say nothing about the heading's role.
