@@ -216,6 +216,12 @@ import Testing
         #expect(report.entities.contains { $0.name == "Leeds" })
     }
 
+    @Test func aCountryWrittenWithoutItsLastPeriodIsThatCountry() throws {
+        let report = try Shared.analyze("Talks\n\nThe talks between Gorbachev and the U.S government began in May, and the U.K joined them later.")
+        #expect(report.entities.first { $0.mentions.contains { $0.text == "U.S" } }?.name == "United States")
+        #expect(report.entities.first { $0.mentions.contains { $0.text == "U.K" } }?.name == "United Kingdom")
+    }
+
     @Test func modelNumbersAreNoNames() throws {
         let report = try Shared.analyze("Russia will sell the S-300 system to Iran, and Israel flies the F-16.")
         #expect(!report.entities.contains { $0.name == "S-300" || $0.name == "F-16" })

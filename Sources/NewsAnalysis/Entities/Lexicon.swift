@@ -156,6 +156,10 @@ final class Lexicon: Sendable {
             if !f[6].isEmpty {
                 for alt in f[6].split(separator: "|") {
                     addPhrase(alt, place: index, alias: true, rank: base / 10, single: kind == .country ? single : .placeAlias)
+                    // "U.S." is written "U.S" too, in transcripts and where a sentence ends on it.
+                    if alt.count >= 4, alt.last == ".", alt.dropLast().contains(".") {
+                        addPhrase(alt.dropLast(), place: index, alias: true, rank: base / 10, single: kind == .country ? single : .placeAlias)
+                    }
                 }
             }
         }
