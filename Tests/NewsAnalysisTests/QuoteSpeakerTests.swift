@@ -439,6 +439,17 @@ import Testing
         #expect(quote.speaker == nil)
     }
 
+    @Test func inchMarksQuoteNothing() throws {
+        let text = "Deals\n\nThe 65\" TV is now $549, and the set measures 22\" long and 22\" wide. "
+            + "I think this will be the cheapest 70\"+ TV this season. \"We sold out by noon,\" the manager said of the 34\" monitors."
+        let quotes = try Shared.analyze(text).quotes
+        #expect(quotes.map(\.text) == ["We sold out by noon"])
+        #expect(quotes.first?.speaker?.name == "the manager")
+        // A quote that ends on a figure still closes there.
+        let score = try Shared.analyze("Final\n\n\"We won 3-1\" he said after the game, and the crowd cheered.").quotes
+        #expect(score.map(\.text) == ["We won 3-1"])
+    }
+
     @Test func aSloganAVerbOfSayingGivesIsSpeech() throws {
         let text = "Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\nHundreds of nurses chanted, \"Save Our Wards,\" outside the county hospital on Monday."
         let quote = try #require(try Shared.analyze(text).quotes.first { $0.text.hasPrefix("Save Our Wards") })

@@ -96,6 +96,7 @@ struct QuotePass {
             carried = false
             for i in p where t[i].kind == .punctuation && t[i].has(.quote) {
                 let v = t[i].first
+                if v == 34, isInchMark(doc, i, closing: open >= 0) { continue }
                 let isOpen = v == 0x201C || v == 0x201E || v == 0xAB || (v == 34 && open < 0)
                 let isClose = v == 0x201D || v == 0xBB || (v == 34 && open >= 0)
                 if isClose, open >= 0 {
@@ -124,6 +125,21 @@ struct QuotePass {
             for k in singleSpans.indices { singleSpans[k].term = true }
         }
         return (spans + singleSpans).sorted { $0.open < $1.open }
+    }
+
+    /// A straight double mark right after a figure measures it ("a 65\" TV", "22\" long",
+    /// "70\"+"): one that would open a quote there always does, as no quote opens on a digit;
+    /// one that would close a quote does when a word of the sentence or another figure goes on
+    /// after it ("… was 21\" he said" still closes).
+    private func isInchMark(_ doc: Document, _ i: Int, closing: Bool) -> Bool {
+        let t = doc.tokens
+        guard i > 0, t[i - 1].kind == .number, t[i - 1].end == t[i].start else { return false }
+        guard closing else { return true }
+        guard i + 1 < t.count, !t[i + 1].has(.lineStart) else { return false }
+        let next = t[i + 1]
+        if next.start == t[i].end { return next.kind != .punctuation || next.first == 43 }
+        return next.kind == .number || next.kind == .word && next.has(.lowercase) && !doc.lex[i + 1].contains(.speechVerb)
+            && !Self.h.pronouns.contains(next.lower)
     }
 
     func run(_ doc: inout Document, _ report: inout AnalysisReport) {
