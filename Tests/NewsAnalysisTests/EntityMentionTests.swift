@@ -171,7 +171,7 @@ import Testing
     }
 
     @Test func aNamesLastWordSaysWhatItIs() throws {
-        let text = "Late rally\n\nAnthony Davis scored 25 points against the Oklahoma City Thunder on Tuesday. The Thunder trailed by nine, "
+        let text = "Late rally\n\nMaria Soto scored 25 points against the Oklahoma City Thunder last night. The Thunder trailed by nine, "
             + "but the Thunder's defence held. Coach Frank Vogel said the Thunder played well, and the Thunder will meet them again in May."
         #expect(try Shared.analyze(text).entities.first { $0.name == "Oklahoma City Thunder" }?.type == .organization)
     }
@@ -183,7 +183,7 @@ import Testing
 
     @Test func aGivenNameAloneIsItsOneBearer() throws {
         let report = try Shared.analyze("A case reopened\n\nThe inquiry began with the arrest of Lionel Whitcombe in 2006. Whitcombe served two years. "
-            + "\"After he sued, Lionel sat for an interview,\" said Joel Flaxman, his lawyer. Whitcombe's conviction was vacated.")
+            + "\"After he sued, Lionel came back to testify,\" said Joel Flaxman, his lawyer. Whitcombe's conviction was vacated.")
         let lionel = try #require(report.entities.first { $0.name == "Lionel Whitcombe" })
         #expect(lionel.mentions.map(\.text) == ["Lionel Whitcombe", "Whitcombe", "Lionel", "Whitcombe"])
         // Two people of one given name: it alone is neither.
@@ -217,7 +217,7 @@ import Testing
     }
 
     @Test func aCountryWrittenWithoutItsLastPeriodIsThatCountry() throws {
-        let report = try Shared.analyze("Talks\n\nThe talks between Gorbachev and the U.S government began in May, and the U.K joined them later.")
+        let report = try Shared.analyze("Talks\n\nThe treaty between Moscow and the U.S government was signed in May, and the U.K joined it later.")
         #expect(report.entities.first { $0.mentions.contains { $0.text == "U.S" } }?.name == "United States")
         #expect(report.entities.first { $0.mentions.contains { $0.text == "U.K" } }?.name == "United Kingdom")
     }

@@ -283,16 +283,16 @@ import Testing
 
     @Test func whatIsDoneIsNotWhatIsSaid() throws {
         // A passive, "added" with a thing for its object, a noun read as a verb after a participle.
-        #expect(try indirect("A new card is added to the game almost every week, and players notice.").isEmpty)
+        #expect(try indirect("A fresh map is added to the app nearly each month, and players notice.").isEmpty)
         #expect(try indirect("Parking got harder in the spring, as a December update added a new plan for the town centre.").isEmpty)
-        #expect(try indirect("Ben Patton added to his collection of titles, winning the 200 yard Individual Medley state title.").isEmpty)
+        #expect(try indirect("Sam Ortiz added to his medals, winning the 400 metre relay state title.").isEmpty)
         // "said Tuesday in a chat": when and where, nothing reported; past the day, the report.
         #expect(try indirect("Maria Lopez said Tuesday in a chat with the council's new members.").isEmpty)
-        #expect(try indirect("County officials said Monday the victim was one of two people who fell ill.").map(\.0) == ["the victim was one of two people who fell ill"])
+        #expect(try indirect("Health officials said Monday the patient was one of three people taken ill.").map(\.0) == ["the patient was one of three people taken ill"])
     }
 
     @Test func whereOrWhenIsNotWho() throws {
-        let quotes = try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\nA decision announced at a police board meeting Thursday night "
+        let quotes = try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\nA ruling read out at a police commission hearing late on Friday "
             + "revealed that the agency had proposed the firings after a \"reverse sting.\"").quotes
         #expect(!quotes.isEmpty)
         #expect(!quotes.contains { $0.speaker?.name.hasPrefix("at ") == true })
@@ -343,10 +343,10 @@ import Testing
 
     @Test func aNearerDescriptionOfTheSexBeatsANameOfNoKnownSex() throws {
         let text = "The account that the shop opened in the spring of last year is run by Kiran Lino. "
-            + "Last week we spoke to one mother, who knew her daughter and son used the app. \"I am ahead of other parents,\" she said."
-        #expect(try speakers(text) == ["one mother"])
+            + "On Friday we met one grandmother, who knew her daughter and son used the app. \"I am ahead of other parents,\" she said."
+        #expect(try speakers(text) == ["one grandmother"])
         // Not past a recent subject: "Kiran Lino runs the account" is whom "she" goes back to.
-        let subject = "Kiran Lino runs the account the shop opened last year, and met one mother at the fair. \"I am ahead of other parents,\" she said."
+        let subject = "Kiran Lino runs the account the shop opened last year, and met one grandmother at the fair. \"I am ahead of other parents,\" she said."
         #expect(try speakers(subject) == ["Kiran Lino"])
     }
 
@@ -441,7 +441,7 @@ import Testing
 
     @Test func inchMarksQuoteNothing() throws {
         let text = "Deals\n\nThe 65\" TV is now $549, and the set measures 22\" long and 22\" wide. "
-            + "I think this will be the cheapest 70\"+ TV this season. \"We sold out by noon,\" the manager said of the 34\" monitors."
+            + "My guess: this is the cheapest 70\"+ TV of the year. \"We sold out by noon,\" the manager said of the 34\" monitors."
         let quotes = try Shared.analyze(text).quotes
         #expect(quotes.map(\.text) == ["We sold out by noon"])
         #expect(quotes.first?.speaker?.name == "the manager")

@@ -333,9 +333,8 @@ struct EntityPass {
         }
         var votes: [UInt64: (Int, Int, Int)] = [:]
         for k in mentions.indices {
-            if mentions[k].range.count == 1, surnames.contains(t[mentions[k].range.lowerBound].lower) || surnames.contains(singular(doc, mentions[k].range.lowerBound)) {
-                mentions[k].kind = .person
-            }
+            let first = mentions[k].range.lowerBound
+            if mentions[k].range.count == 1, surnames.contains(t[first].lower) || surnames.contains(singular(doc, first)) { mentions[k].kind = .person }
             let m = mentions[k]
             var v = votes[key(doc, m.range)] ?? (0, 0, 0)
             // A name in capitals (a headline, a dateline) votes less: the tagger reads it with
@@ -363,7 +362,9 @@ struct EntityPass {
         }
     }
 
-    /// Times a name's last word is an organisation alone before the name is taken for one.
+    /// Times a surname stands alone for a person before a full name it ends is taken for theirs.
+    static let surnameUses = 2
+    /// Votes of a name's last word alone as an organisation before the name is taken for one.
     static let headUses = 4
 
     /// The lowercase hash of word `k` without a final "s" ("the Bidens" are a family of Bidens),
@@ -375,9 +376,6 @@ struct EntityPass {
         for c in doc.scalars[Int(tok.start)..<(Int(tok.end) - 1)] { h = FNV.mix(h, Lowercase.fold(c.value)) }
         return h
     }
-
-    /// Times a surname stands alone for a person before a full name it ends is taken for theirs.
-    static let surnameUses = 2
 
     /// A city named alone is the place, also where it stands for its government ("getting
     /// Teheran to cease enrichment"), as newswire annotates it; teams are settled after.
@@ -476,7 +474,7 @@ struct EntityPass {
                 if let b = byKey[k] { index = b }
                 else if m.range.count == 1, let b = bySurname[t[m.range.lowerBound].lower] { index = b }
                 else if m.range.count == 2, let b = bySurname[key(doc, m.range)] { index = b }
-                // "Lionel sat for an interview": the one person the article names so.
+                // "Marta came back in May": the one person the article names so.
                 else if m.range.count == 1, let b = byGivenName[t[m.range.lowerBound].lower], b >= 0 { index = b }
                 else if m.range.count == 1, let b = misspelledSurname(doc, m.range.lowerBound, builders, bySurname) {
                     index = b

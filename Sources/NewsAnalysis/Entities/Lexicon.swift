@@ -154,11 +154,12 @@ final class Lexicon: Sendable {
             if kind != .city || population >= 1_000_000 { single.insert(.bigPlace) }
             addPhrase(f[1], place: index, alias: false, rank: base, single: single)
             if !f[6].isEmpty {
+                let aliasFlags: LexFlags = kind == .country ? single : .placeAlias
                 for alt in f[6].split(separator: "|") {
-                    addPhrase(alt, place: index, alias: true, rank: base / 10, single: kind == .country ? single : .placeAlias)
+                    addPhrase(alt, place: index, alias: true, rank: base / 10, single: aliasFlags)
                     // "U.S." is written "U.S" too, in transcripts and where a sentence ends on it.
                     if alt.count >= 4, alt.last == ".", alt.dropLast().contains(".") {
-                        addPhrase(alt.dropLast(), place: index, alias: true, rank: base / 10, single: kind == .country ? single : .placeAlias)
+                        addPhrase(alt.dropLast(), place: index, alias: true, rank: base / 10, single: aliasFlags)
                     }
                 }
             }

@@ -99,7 +99,7 @@ enum PronounResolver {
 
     /// The ``antecedent(of:before:_:_:)``, or else the ``description(of:before:_:)``; the
     /// description also where it is nearer than the one person who fits by name only, of a sex
-    /// not known ("… WIRED spoke to one mother. \"…,\" she said" is the mother's), but not
+    /// not known ("… the paper met one grandmother. \"…,\" she said" is the grandmother's), but not
     /// where that person is a recent sentence's subject.
     static func referent(of k: Int, before limit: Int? = nil, _ doc: Document, _ entities: [Entity]) -> Referent? {
         let found = candidate(of: k, before: limit, doc, entities)
@@ -206,7 +206,7 @@ enum PronounResolver {
             let end = n == own ? min(k, s.upperBound) : s.upperBound
             // A subject near the start, or the subject of a verb of saying anywhere ("Customers
             // \"began to …,\" Cook told Benioff": Cook, not Benioff); in the pronoun's own
-            // sentence, whoever it names first ("… did not appeal to Julie Graham, she said").
+            // sentence, whoever it names first ("… did not please Ana Ruiz, she said").
             let subject = (s.lowerBound..<max(s.lowerBound, end)).first { j in
                 guard doc.entityAt[j] >= 0, fits(Int(doc.entityAt[j])) != nil else { return false }
                 if j < s.lowerBound + subjectReach || n == own { return true }

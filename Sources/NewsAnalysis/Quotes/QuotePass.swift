@@ -777,13 +777,13 @@ struct QuotePass {
            k == end - 1 || k == end - 2 && Self.h.quantifiers.contains(t[end - 1].lower) {
             return k..<end
         }
-        // "That's why I always tell my clients": I or we right before the verb, too (not "the i
+        // "That's why I keep telling readers": I or we right before the verb, too (not "the i
         // reporting": a newspaper).
         if end - start > 1, Self.h.firstPerson.contains(t[end - 1].lower), !Self.h.beforeNoun.contains(t[end - 2].lower) { return (end - 1)..<end }
-        // "winning the 200 yard Individual Medley state title": a phrase a participle opens
+        // "winning the 400 metre relay state title": a phrase a participle opens
         // does things, it does not speak (the noun "state" read as a verb).
         if isParticiple(doc, start), doc.entityAt.isEmpty || doc.entityAt[start] < 0 { return nil }
-        // "… announced at a police board meeting Thursday night revealed": a phrase that opens
+        // "… read out at a police commission hearing late on Friday revealed": a phrase that opens
         // on a preposition is where or when, not who.
         if Self.h.prepositions.contains(t[start].lower) { return nil }
         // Keep it to a noun phrase: it must hold a name, a pronoun or a source noun, or be a
