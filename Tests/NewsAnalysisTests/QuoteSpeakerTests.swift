@@ -440,7 +440,7 @@ import Testing
     }
 
     @Test func inchMarksQuoteNothing() throws {
-        let text = "Deals\n\nThe 65\" TV is now $549, and the set measures 22\" long and 22\" wide. "
+        let text = "Deals\n\nThe 65\" TV is now $549, and the box is 30\" long and 18\" deep. "
             + "My guess: this is the cheapest 70\"+ TV of the year. \"We sold out by noon,\" the manager said of the 34\" monitors."
         let quotes = try Shared.analyze(text).quotes
         #expect(quotes.map(\.text) == ["We sold out by noon"])
