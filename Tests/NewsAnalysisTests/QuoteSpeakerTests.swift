@@ -292,7 +292,7 @@ import Testing
     }
 
     @Test func whereOrWhenIsNotWho() throws {
-        let quotes = try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\nA ruling read out at a police commission hearing late on Friday "
+        let quotes = try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\nA verdict announced at a police commission hearing on Friday night "
             + "revealed that the agency had proposed the firings after a \"reverse sting.\"").quotes
         #expect(!quotes.isEmpty)
         #expect(!quotes.contains { $0.speaker?.name.hasPrefix("at ") == true })

@@ -783,7 +783,7 @@ struct QuotePass {
         // "winning the 400 metre relay state title": a phrase a participle opens
         // does things, it does not speak (the noun "state" read as a verb).
         if isParticiple(doc, start), doc.entityAt.isEmpty || doc.entityAt[start] < 0 { return nil }
-        // "… read out at a police commission hearing late on Friday revealed": a phrase that opens
+        // "… announced at a police commission hearing on Friday night revealed": a phrase that opens
         // on a preposition is where or when, not who.
         if Self.h.prepositions.contains(t[start].lower) { return nil }
         // Keep it to a noun phrase: it must hold a name, a pronoun or a source noun, or be a
