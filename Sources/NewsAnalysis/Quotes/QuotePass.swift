@@ -34,7 +34,7 @@ struct QuotePass {
         quantifiers: set(WordLists.Quotes.afterPronoun),
         inverting: set(WordLists.Quotes.invertingVerbs),
         determiners: set(WordLists.Quotes.determiners),
-        firstPerson: set("i we i'd i'll i've we'd we'll we've"),
+        firstPerson: set("i we i'd i'll i've i'm we'd we'll we've we're"),
         naming: set(WordLists.Quotes.naming),
         // "known as", "referred to as", "described as", "billed as": what follows is a name.
         namedAs: set("known to described billed"),
@@ -53,7 +53,9 @@ struct QuotePass {
         beforeNoun: set("the a an his her its their our my your"),
         subordinating: set("as while when after before because who which"),
         // Verbs that follow a noun of speech as its verb ("his remarks were", "the statement has").
-        nounVerbs: set("is are was were has have had")
+        nounVerbs: set("is are was were has have had"),
+        // Words that grade an adjective ("the most telling", "a very moving").
+        degree: set("most more less least very so too")
     )
 
     /// A passage in quotation marks: the opening mark and the closing one (or the end of the
@@ -662,6 +664,8 @@ struct QuotePass {
             guard !quoted[i], attributedTo || doc.lex[i].contains(.speechVerb), t[i].has(.lowercase) || i == s.lowerBound && t[i].lower == Self.h.according else { continue }
             // "the state grant", "their say": after an article or a possessive, a noun.
             if i > s.lowerBound, Self.h.beforeNoun.contains(t[i - 1].lower) { continue }
+            // "the most telling contradiction": a participle graded like an adjective is one.
+            if i > s.lowerBound, Self.h.degree.contains(t[i - 1].lower), isParticiple(doc, i) { continue }
             // "nothing she did or said", "said or written": a verb coupled by "or" reports nothing.
             if i > s.lowerBound && t[i - 1].lower == Self.h.or || i + 1 < s.upperBound && t[i + 1].lower == Self.h.or { continue }
             var subject: Range<Int>?
@@ -733,7 +737,18 @@ struct QuotePass {
     private func phraseBefore(_ doc: Document, _ verb: Int, _ s: Range<Int>, _ entities: [Entity]) -> Range<Int>? {
         let t = doc.tokens
         var end = verb
-        while end > s.lowerBound, Self.h.aux.contains(t[end - 1].lower) || doc.isAdverb(end - 1) || doc.lex[end - 1].contains(.calendar) { end -= 1 }
+        func skipAuxiliaries() {
+            while end > s.lowerBound, Self.h.aux.contains(t[end - 1].lower) || doc.isAdverb(end - 1) || doc.lex[end - 1].contains(.calendar) { end -= 1 }
+        }
+        skipAuxiliaries()
+        // "I'd like to think", "he declined to say": a pronoun before the verb "to" follows is
+        // the subject ("the readers voted to define" keeps its phrase).
+        if end - 2 > s.lowerBound, t[end - 1].lower == Self.h.to, t[end - 2].kind == .word, t[end - 2].has(.lowercase) {
+            let kept = end
+            end -= 2
+            skipAuxiliaries()
+            if end <= s.lowerBound || !(Self.h.pronouns.contains(t[end - 1].lower) || Self.h.firstPerson.contains(t[end - 1].lower)) { end = kept }
+        }
         if end - 1 > s.lowerBound, doc.isPunct(end - 1, 44), !t[end - 2].has(.quote),
            let comma = (max(s.lowerBound, end - Self.longestAppositive)..<(end - 1)).last(where: { doc.isPunct($0, 44) }), comma > s.lowerBound,
            !(comma + 1..<(end - 1)).contains(where: { Self.h.boundary.contains(t[$0].lower) || doc.lex[$0].contains(.speechVerb) }) {

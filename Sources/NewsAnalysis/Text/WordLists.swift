@@ -142,7 +142,7 @@ enum WordLists {
         /// "don't think".
         static let beforeVerb = """
             had has have was is were will would also then later previously once again further reportedly \
-            still just really even always already do does did not never can could may might must should don't doesn't didn't \
+            still just really even always already instead do does did not never can could may might must should don't doesn't didn't \
             won't wouldn't can't couldn't
             """
         /// Words a speaker's noun phrase does not reach back or on across.
