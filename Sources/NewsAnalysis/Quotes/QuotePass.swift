@@ -741,7 +741,7 @@ struct QuotePass {
             while end > s.lowerBound, Self.h.aux.contains(t[end - 1].lower) || doc.isAdverb(end - 1) || doc.lex[end - 1].contains(.calendar) { end -= 1 }
         }
         skipAuxiliaries()
-        // "I'd like to think", "he declined to say": a pronoun before the verb "to" follows is
+        // "I'd like to believe", "he declined to say": a pronoun before the verb "to" follows is
         // the subject ("the readers voted to define" keeps its phrase).
         if end - 2 > s.lowerBound, t[end - 1].lower == Self.h.to, t[end - 2].kind == .word, t[end - 2].has(.lowercase) {
             let kept = end
