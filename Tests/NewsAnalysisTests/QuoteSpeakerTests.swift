@@ -280,7 +280,7 @@ import Testing
         #expect(try indirect("For all the noise, I don't think the count will take three more days.").isEmpty)
         #expect(try indirect("Even if the count were to stop, I still think the result would hold for years.").isEmpty)
         #expect(try indirect("After a long night, I'd like to believe most of the count is done.").isEmpty)
-        #expect(try indirect("We're not about to claim the count in the north is nearly done.").isEmpty)
+        #expect(try indirect("We're not going to tell anyone the count in the north is nearly done.").isEmpty)
     }
 
     @Test func whatIsDoneIsNotWhatIsSaid() throws {
