@@ -158,7 +158,7 @@ struct EntityPass {
             var b = m.range.upperBound
             while b > m.range.lowerBound, t[b - 1].kind == .punctuation, t[b - 1].first != 41 { b -= 1 }
             m.range = m.range.lowerBound..<b
-            return meaningful && !m.range.isEmpty && !isPlural(doc, m.range) && !namesAPlacesPeople(doc, m.range) ? m : nil
+            return meaningful && !m.range.isEmpty && !isPluralAcronym(doc, m.range) && !namesAPlacesPeople(doc, m.range) ? m : nil
         }
         // "Alzheimer's disease": a person's name a condition is called by is nobody, anywhere in
         // the article ("Mongolia's disease agency" keeps its place).
@@ -210,14 +210,13 @@ struct EntityPass {
             let letters = lowercaseLetters(doc, k)
             if Self.demonymEndings.contains(where: { letters.suffix($0.count).elementsEqual($0) }) { return true }
         }
-        guard t.length > 3, doc.scalars[Int(t.end) - 1] == "s" else { return false }
-        var h = FNV.offset
-        for c in doc.scalars[Int(t.start)..<(Int(t.end) - 1)] { h = FNV.mix(h, Lowercase.fold(c.value)) }
-        return lexicon.word(h).flags.contains(.demonym)
+        guard t.length > 3 else { return false }
+        let stem = singular(doc, k)
+        return stem != 0 && lexicon.word(stem).flags.contains(.demonym)
     }
 
     /// An acronym in the plural ("LLMs", "SUVs", "NGOs"): a kind of thing, no one name.
-    private func isPlural(_ doc: Document, _ r: Range<Int>) -> Bool {
+    private func isPluralAcronym(_ doc: Document, _ r: Range<Int>) -> Bool {
         guard r.count == 1 else { return false }
         let t = doc.tokens[r.lowerBound]
         guard t.length >= 3, doc.scalars[Int(t.end) - 1] == "s" else { return false }
@@ -227,17 +226,14 @@ struct EntityPass {
     /// The people of a place the gazetteer knows, named after it ("New Yorkers", "Londoners",
     /// "Bostonians"): no name of their own, as demonyms are not.
     private func namesAPlacesPeople(_ doc: Document, _ r: Range<Int>) -> Bool {
-        let t = doc.tokens
-        let last = t[r.upperBound - 1]
-        guard last.kind == .word, last.length > 5 else { return false }
-        let start = Int(last.start), end = Int(last.end)
-        for ending in Self.peopleEndings where end - start > ending.count + 2
+        let last = r.upperBound - 1
+        let tok = doc.tokens[last]
+        guard tok.kind == .word, tok.length > 5 else { return false }
+        let end = Int(tok.end)
+        for ending in Self.peopleEndings where tok.length > ending.count + 2
             && doc.scalars[(end - ending.count)..<end].elementsEqual(ending, by: { Lowercase.fold($0.value) == $1 }) {
-            var prefix = FNV.offset
-            for k in r.dropLast() { prefix = FNV.combine(prefix, t[k].lower) }
-            var h = FNV.offset
-            for c in doc.scalars[start..<(end - ending.count)] { h = FNV.mix(h, Lowercase.fold(c.value)) }
-            if let e = lexicon.phrases[FNV.combine(prefix, h)], e.place >= 0 { return true }
+            let place = FNV.combine(key(doc, r.lowerBound..<last), stemHash(doc, last, dropping: ending.count))
+            if let e = lexicon.phrases[place], e.place >= 0 { return true }
         }
         return false
     }
@@ -372,8 +368,15 @@ struct EntityPass {
     private func singular(_ doc: Document, _ k: Int) -> UInt64 {
         let tok = doc.tokens[k]
         guard tok.kind == .word, tok.length > 3, doc.scalars[Int(tok.end) - 1] == "s" else { return 0 }
+        return stemHash(doc, k, dropping: 1)
+    }
+
+    /// The lowercase hash of word `k` without its last `dropped` letters, as the tokenizer would
+    /// hash that word ("Londoners" less "ers" is "London").
+    private func stemHash(_ doc: Document, _ k: Int, dropping dropped: Int) -> UInt64 {
+        let tok = doc.tokens[k]
         var h = FNV.offset
-        for c in doc.scalars[Int(tok.start)..<(Int(tok.end) - 1)] { h = FNV.mix(h, Lowercase.fold(c.value)) }
+        for c in doc.scalars[Int(tok.start)..<(Int(tok.end) - dropped)] { h = FNV.mix(h, Lowercase.fold(c.value)) }
         return h
     }
 

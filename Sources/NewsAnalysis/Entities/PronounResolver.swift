@@ -92,7 +92,7 @@ enum PronounResolver {
     }
 
     /// Whom a pronoun stands for: an entity, or a description of a man or a woman.
-    enum Referent: Equatable {
+    enum Referent {
         case entity(Int)
         case description(Range<Int>)
     }
