@@ -106,6 +106,24 @@ import Testing
         #expect(kinds["Portugal"] != nil && kinds["Canada"] != nil)
     }
 
+    @Test func captionsAndDateLinesNameTheirPeopleAndPlaces() throws {
+        let report = try Shared.analyze("""
+            Ants that treat their own wounds
+
+            OSLO 2026-03-03
+
+            Ingrid Dahl at her bench in Bergen. Photo: Tomas Lind.
+
+            Worker ants of a common black species chew on resin from spruce trees when a fungus gets into their nest, and the colonies that did so lost far fewer of their young over the summer.
+            """)
+        #expect(report.images.map(\.caption.text).contains { $0.hasPrefix("Ingrid Dahl") })
+        let kinds = Dictionary(report.entities.flatMap { e in e.mentions.map { ($0.text, e.type) } }, uniquingKeysWith: { a, _ in a })
+        #expect(kinds["Ingrid Dahl"] == .person)
+        #expect(kinds["Bergen"] == .place)
+        #expect(kinds["OSLO"] == .place)
+        #expect(kinds["Tomas Lind"] == .person)
+    }
+
     @Test func aRoleBeforeANameIsNoPartOfIt() throws {
         let report = try Shared.analyze("""
             Hosts Portugal win again

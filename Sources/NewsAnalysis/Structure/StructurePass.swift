@@ -282,6 +282,15 @@ struct StructurePass {
             scope.append(doc.lines[n].tokens)
         }
         scope.append(contentsOf: paragraphs)
+        // Captions and the date line name people and places too ("LONDON 1996-08-31"); a
+        // credit's names are found as credits.
+        var notBody = report.images.compactMap { image in image.caption == image.credit ? nil : image.caption }
+        if let dateLine = report.dateLine { notBody.append(dateLine) }
+        for span in notBody {
+            guard let r = tokenRange(doc, span.start, span.end) else { continue }
+            doc.tokens[r.lowerBound].flags.insert(.sentenceStart)
+            scope.append(r)
+        }
         doc.entityScope = scope
         for image in report.images {
             if let c = image.credit, let r = tokenRange(doc, c.start, c.end) { doc.creditMentions.append(r) }
