@@ -124,6 +124,38 @@ import Testing
         #expect(kinds["Tomas Lind"] == .person)
     }
 
+    @Test func aLegalFormAClubsNameOrTheNounBeforeANameSaysItIsAnOrganisation() throws {
+        let report = try Shared.analyze("""
+            Markets close higher
+
+            Shares in Kessler Vogt AG and Marinetti SpA rose on Friday, while Holbrook Douglas Corp fell after the daily Tagesspiegel said talks had stalled. Fans of Dunmore United were told by the band Quiet Harbour that the concert would go ahead.
+            """)
+        let kinds = Dictionary(report.entities.flatMap { e in e.mentions.map { ($0.text, e.type) } }, uniquingKeysWith: { a, _ in a })
+        for name in ["Kessler Vogt AG", "Marinetti SpA", "Holbrook Douglas Corp", "Tagesspiegel", "Dunmore United", "Quiet Harbour"] {
+            #expect(kinds[name] == .organization, "\(name): \(String(describing: kinds[name]))")
+        }
+    }
+
+    @Test func aScorecardsLettersSeparateItsNamesAndAYearIsNoScore() throws {
+        let report = try Shared.analyze("""
+            England first innings
+
+            Scores on the first day of the test at the Oval on Thursday:
+
+            Alec Stewart c Moin Khan b Waqar Younis 44
+
+            Nasser Hussain c Saeed Anwar b Mushtaq Ahmed 12
+
+            Born 23 January 1928 Lyon, France
+
+            The actress grew up in Lyon and moved to Paris when her father's restaurant closed, and she trained there for two years before her first role on stage.
+            """)
+        let names = Set(report.entities.flatMap { $0.mentions.map(\.text) })
+        for name in ["Alec Stewart", "Moin Khan", "Nasser Hussain", "Saeed Anwar"] { #expect(names.contains(name), "\(name)") }
+        #expect(!names.contains { $0.contains(" c ") || $0.contains(" b ") })
+        #expect(report.entities.first { $0.name == "Lyon" }?.type == .place)
+    }
+
     @Test func aRoleBeforeANameIsNoPartOfIt() throws {
         let report = try Shared.analyze("""
             Hosts Portugal win again

@@ -33,6 +33,7 @@ struct EntityPass {
         splitAtVersus(doc, &mentions)
         applyRules(doc, ctx, &mentions)
         knownOrganisations(doc, &mentions)
+        kindsTheWordsSay(doc, &mentions)
         propagate(doc, ctx, &mentions)
         harmonise(doc, ctx, &mentions)
         cities(doc, &mentions)
@@ -68,13 +69,18 @@ struct EntityPass {
     }
 
     /// "ENGLAND V PAKISTAN", "Leeds vs Porto": two names either side of "v" or "vs", which a
-    /// headline in capitals makes look like one with an initial inside.
+    /// headline in capitals makes look like one with an initial inside. A lone lowercase
+    /// consonant is no part of a name either: a scorecard's "Stewart c Khan b Younis" is three.
     private func splitAtVersus(_ doc: Document, _ mentions: inout [Mention]) {
-        guard mentions.contains(where: { m in m.range.dropFirst().dropLast().contains { Self.versus.contains(doc.tokens[$0].lower) } }) else { return }
+        let t = doc.tokens
+        func separates(_ k: Int) -> Bool {
+            Self.versus.contains(t[k].lower) || t[k].kind == .word && t[k].length == 1 && t[k].has(.lowercase) && !Self.vowels.contains(t[k].first)
+        }
+        guard mentions.contains(where: { m in m.range.dropFirst().dropLast().contains(where: separates) }) else { return }
         mentions = mentions.flatMap { m -> [Mention] in
             var parts: [Mention] = []
             var start = m.range.lowerBound
-            for k in m.range.dropFirst().dropLast() where Self.versus.contains(doc.tokens[k].lower) {
+            for k in m.range.dropFirst().dropLast() where separates(k) {
                 parts.append(Mention(range: start..<k, kind: m.kind))
                 start = k + 1
             }
@@ -82,6 +88,9 @@ struct EntityPass {
             return parts.filter { !$0.range.isEmpty }
         }
     }
+
+    /// Letters that are words alone in the languages names come from ("y", "e", "i", "o", "a", "u").
+    private static let vowels: Set<UInt32> = Set("aeiouy".unicodeScalars.map(\.value))
 
     /// Roles written before a name as if they were titles, in sports reports above all: no
     /// part of the name. None that opens names too ("Champions League", "Leaders Summit",
@@ -192,6 +201,33 @@ struct EntityPass {
             }
         }
     }
+
+    /// What a name's own last word, or the noun right before it, says it is: a legal form or a
+    /// club's name ends it ("Daimler-Benz AG", "Olivetti SpA", "Leeds United"); "the daily
+    /// Handelsblatt", "the band Gigi", "news agency Interfax" are organisations.
+    private func kindsTheWordsSay(_ doc: Document, _ mentions: inout [Mention]) {
+        let t = doc.tokens
+        for n in mentions.indices where mentions[n].kind != .organization {
+            let r = mentions[n].range
+            let before = r.lowerBound - 1
+            if r.count >= 2 && Self.organisationEndings.contains(t[r.upperBound - 1].lower)
+                || before >= 0 && t[before].has(.lowercase) && Self.organisationNouns.contains(t[before].lower) {
+                mentions[n].kind = .organization
+            }
+        }
+    }
+
+    /// Last words of companies' legal names and of clubs' names.
+    private static let organisationEndings = Set([
+        "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "ag", "gmbh", "spa", "s.p.a.", "sa",
+        "s.a.", "nv", "n.v.", "bv", "ab", "asa", "oyj", "kgaa", "pty", "bhd", "srl", "sarl",
+        "united", "rovers", "wanderers", "athletic", "albion", "hotspur",
+    ].map { FNV.lowercased($0) })
+    /// Nouns that name the kind of organisation whose name follows them.
+    private static let organisationNouns = Set([
+        "newspaper", "daily", "weekly", "magazine", "agency", "broadcaster", "band", "team", "club", "carmaker",
+        "automaker", "airline", "label",
+    ].map { FNV.lowercased($0) })
 
     /// Whether token `k` is, capitalised, one of ``Lexicon/organisations``.
     private func isKnownOrganisation(_ doc: Document, _ k: Int) -> Bool {
@@ -402,8 +438,10 @@ struct EntityPass {
         var teams = Set<UInt64>()
         for m in mentions where m.kind == .place {
             let before = m.range.lowerBound - 1, after = m.range.upperBound
-            let scored = (after < t.count && t[after].kind == .number && !t[after].has(.lineStart))
-                || (before >= 0 && t[before].kind == .number && !t[m.range.lowerBound].has(.lineStart))
+            // A score has a few digits; "1928 Paris" is a birth's year and place.
+            func isScore(_ k: Int) -> Bool { t[k].kind == .number && t[k].length <= 3 }
+            let scored = (after < t.count && isScore(after) && !t[after].has(.lineStart))
+                || (before >= 0 && isScore(before) && !t[m.range.lowerBound].has(.lineStart))
             // "Leeds beat Porto": a city that beats or is beaten is its club (a country so named
             // is left a place, as newswire types national sides).
             let k = key(doc, m.range)
