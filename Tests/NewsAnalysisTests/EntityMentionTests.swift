@@ -136,6 +136,17 @@ import Testing
         }
     }
 
+    @Test func aNameFirstMetInCapitalsIsNamedAsTheTextWritesIt() throws {
+        let report = try Shared.analyze("""
+            SOCCER - DUNMORE HOLD KILBRIDE TO A DRAW
+
+            Dunmore held Kilbride to a goalless draw on Saturday, and Kilbride stay second in the table after three games.
+            """)
+        let names = report.entities.map(\.name)
+        #expect(names.contains("Kilbride"), "\(names)")
+        #expect(!names.contains("KILBRIDE") && !names.contains("DUNMORE"))
+    }
+
     @Test func aScorecardsLettersSeparateItsNamesAndAYearIsNoScore() throws {
         let report = try Shared.analyze("""
             England first innings

@@ -538,6 +538,11 @@ struct EntityPass {
                 }
             }
             if let index, builders[index].kind == m.kind {
+                // A name first met in a headline in capitals ("LEEDS") is named as the text writes it.
+                if builders[index].key == k, !builders[index].name.contains(where: \.isLowercase) {
+                    let text = doc.text(tokens: m.range)
+                    if text.contains(where: \.isLowercase) { builders[index].name = text }
+                }
                 builders[index].mentions.append(m.range)
                 byKey[k] = index
                 continue
@@ -651,8 +656,11 @@ struct EntityPass {
 
     /// The longest form the person is mentioned by.
     private func fullName(_ doc: Document, _ b: Builder) -> String {
-        let best = b.mentions.max { $0.count < $1.count || ($0.count == $1.count && $0.lowerBound > $1.lowerBound) }!
-        return doc.text(tokens: best)
+        // The longest mention, as the text writes it rather than in a headline's capitals, the first.
+        func rank(_ r: Range<Int>) -> (Int, Int, Int) {
+            (r.count, r.contains { doc.tokens[$0].kind == .word && doc.tokens[$0].length > 1 && !doc.tokens[$0].has(.allCaps) } ? 1 : 0, -r.lowerBound)
+        }
+        return doc.text(tokens: b.mentions.max { rank($0) < rank($1) }!)
     }
 
     /// Titles in capitals right before a mention ("Russian Foreign Minister Sergei Lavrov").
