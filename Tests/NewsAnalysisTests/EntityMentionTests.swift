@@ -136,6 +136,17 @@ import Testing
         }
     }
 
+    @Test func aUnitsNumberAndAPersonsGenerationArePartOfTheName() throws {
+        let report = try Shared.analyze("""
+            Troops head home
+
+            Soldiers of the 41st Mountain Division and sailors of the Ninth Fleet came home on Monday, said Harold Weems III, who led the 27th Lakeside Book Festival last year.
+            """)
+        let names = Set(report.entities.flatMap { $0.mentions.map(\.text) })
+        for name in ["41st Mountain Division", "Ninth Fleet", "Harold Weems III"] { #expect(names.contains(name), "\(name): \(names)") }
+        #expect(!names.contains { $0.hasPrefix("27th") })
+    }
+
     @Test func aNameFirstMetInCapitalsIsNamedAsTheTextWritesIt() throws {
         let report = try Shared.analyze("""
             SOCCER - DUNMORE HOLD KILBRIDE TO A DRAW

@@ -36,6 +36,7 @@ struct EntityPass {
         kindsTheWordsSay(doc, &mentions)
         propagate(doc, ctx, &mentions)
         harmonise(doc, ctx, &mentions)
+        numbersInNames(doc, &mentions)
         cities(doc, &mentions)
         teams(doc, &mentions)
         settle(doc, &mentions)
@@ -216,6 +217,42 @@ struct EntityPass {
             }
         }
     }
+
+    /// Numbers that are part of a name: a military unit's number before it ("the 65th Air
+    /// Division", "the Sixth Fleet", "3 Air Division"; an edition's is not: "the 27th Moscow
+    /// International Film Festival"), and a person's generation after it ("Glenn Profitt II").
+    private func numbersInNames(_ doc: Document, _ mentions: inout [Mention]) {
+        let t = doc.tokens
+        var taken = Set<Int>()
+        for m in mentions { for k in m.range { taken.insert(k) } }
+        for n in mentions.indices {
+            let r = mentions[n].range
+            let before = r.lowerBound - 1, after = r.upperBound
+            if mentions[n].kind == .organization, before >= 0, !taken.contains(before), !t[r.lowerBound].has(.lineStart) {
+                let digits = doc.scalars[Int(t[before].start)..<Int(t[before].end)].allSatisfy { $0.properties.numericType == .decimal }
+                if Self.units.contains(t[r.upperBound - 1].lower), doc.ordinal(before) != nil
+                    || t[before].has(.capitalized) && Self.ordinalWords.contains(t[before].lower)
+                    || t[before].kind == .number && t[before].length <= 3 && digits {
+                    mentions[n].range = before..<r.upperBound
+                }
+            }
+            if mentions[n].kind == .person, r.count >= 2, after < t.count, !taken.contains(after), !t[after].has(.lineStart),
+               Self.generations.contains(t[after].lower) {
+                mentions[n].range = mentions[n].range.lowerBound..<(after + 1)
+            }
+        }
+    }
+
+    private static let ordinalWords = Set([
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+    ].map { FNV.lowercased($0) })
+    /// Heads of the names of military units, which go by their numbers.
+    private static let units = Set([
+        "division", "fleet", "corps", "army", "regiment", "brigade", "battalion", "squadron", "wing", "infantry",
+        "cavalry", "airborne", "legion", "force", "district",
+    ].map { FNV.lowercased($0) })
+    /// What follows a name to tell a father from his son.
+    private static let generations = Set(["ii", "iii", "iv", "jr", "jr.", "sr", "sr."].map { FNV.lowercased($0) })
 
     /// Last words of companies' legal names and of clubs' names.
     private static let organisationEndings = Set([
