@@ -75,12 +75,15 @@ import Testing
 
             Leeds 2 Porto 1
             Chelsea 3 Arsenal 0
+            Porto 1 Vrelmont 1
             """)
         for e in report.entities {
             #expect(!e.mentions.contains { $0.text.contains { $0.isNumber } }, "\(e.name) holds a figure")
         }
         #expect(report.entities.first { $0.name == "Leeds" }?.type == .organization)
         #expect(report.entities.first { $0.name == "Porto" }?.type == .organization)
+        // A side the tagger does not know, against a team, is a team.
+        #expect(report.entities.first { $0.name == "Vrelmont" }?.type == .organization)
         // In prose too: a city that beats or is beaten is its club; a country stays a place.
         let prose = try Shared.analyze("Late goal\n\nColumbus beat Buffalo on Tuesday, a week after Detroit routed Winnipeg. Canada beat Sweden in the final.")
         for name in ["Columbus", "Buffalo", "Detroit", "Winnipeg"] {

@@ -39,6 +39,7 @@ struct EntityPass {
         numbersInNames(doc, &mentions)
         cities(doc, &mentions)
         teams(doc, &mentions)
+        opponents(doc, &mentions)
         settle(doc, &mentions)
         let grouped = group(&doc, mentions)
         doc.entityAt = [Int32](repeating: -1, count: doc.tokens.count)
@@ -494,6 +495,31 @@ struct EntityPass {
         guard !teams.isEmpty else { return }
         for k in mentions.indices where teams.contains(key(doc, mentions[k].range)) {
             mentions[k].kind = .organization
+        }
+    }
+
+    /// A result line is two sides and their scores ("VfB Stuttgart 1 Schalke 1"): where one side
+    /// is a team, the other, a name the tagger did not know, is one too.
+    private func opponents(_ doc: Document, _ mentions: inout [Mention]) {
+        let t = doc.tokens
+        var kindAt: [Int: Entity.Kind] = [:]
+        for m in mentions { for k in m.range { kindAt[k] = m.kind } }
+        for (n, line) in doc.lines.enumerated() where doc.roles[n] == .body && line.tokens.count <= 12 && TagLattice.isTable(doc, line.tokens) {
+            // The line's shape: runs of capitalised words, each followed by one number.
+            var sides: [Range<Int>] = []
+            var k = line.tokens.lowerBound
+            while k < line.tokens.upperBound {
+                let start = k
+                while k < line.tokens.upperBound, t[k].kind == .word, t[k].has(.capitalized) { k += 1 }
+                guard k > start, k < line.tokens.upperBound, t[k].kind == .number else { sides = []; break }
+                sides.append(start..<k)
+                k += 1
+            }
+            guard sides.count == 2 else { continue }
+            for (side, other) in [(sides[0], sides[1]), (sides[1], sides[0])]
+            where side.allSatisfy({ kindAt[$0] == nil }) && other.allSatisfy({ kindAt[$0] == .organization }) {
+                mentions.append(Mention(range: side, kind: .organization))
+            }
         }
     }
 

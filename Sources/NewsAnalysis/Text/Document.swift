@@ -27,7 +27,7 @@ struct Document {
     var paragraphs: [Range<Int>] = []
     /// Body sentences as token ranges, in text order.
     var sentences: [Range<Int>] = []
-    /// Token ranges the entity pass reads: headline, dek and body paragraphs.
+    /// Token ranges the entity pass reads: headline, dek, body paragraphs, captions and the date line.
     var entityScope: [Range<Int>] = []
     /// Names found by the structure pass in credits and contributor notes ("AP").
     var creditMentions: [Range<Int>] = []
