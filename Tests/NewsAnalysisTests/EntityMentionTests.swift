@@ -171,7 +171,7 @@ import Testing
 
             Nasser Hussain c Saeed Anwar b Mushtaq Ahmed 12
 
-            Born 23 January 1928 Lyon, France
+            Born 4 May 1931 Lyon, France
 
             The actress grew up in Lyon and moved to Paris when her father's restaurant closed, and she trained there for two years before her first role on stage.
             """)

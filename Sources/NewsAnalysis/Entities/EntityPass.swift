@@ -220,8 +220,8 @@ struct EntityPass {
     }
 
     /// Numbers that are part of a name: a military unit's number before it ("the 65th Air
-    /// Division", "the Sixth Fleet", "3 Air Division"; an edition's is not: "the 27th Moscow
-    /// International Film Festival"), and a person's generation after it ("Glenn Profitt II").
+    /// Division", "the Sixth Fleet", "3 Air Division"; an edition's is not: "the 12th Lakeside
+    /// Book Festival"), and a person's generation after it ("Glenn Profitt II").
     private func numbersInNames(_ doc: Document, _ mentions: inout [Mention]) {
         let t = doc.tokens
         var taken = Set<Int>()
@@ -476,7 +476,7 @@ struct EntityPass {
         var teams = Set<UInt64>()
         for m in mentions where m.kind == .place {
             let before = m.range.lowerBound - 1, after = m.range.upperBound
-            // A score has a few digits; "1928 Paris" is a birth's year and place.
+            // A score has a few digits; "1931 Lyon" is a birth's year and place.
             func isScore(_ k: Int) -> Bool { t[k].kind == .number && t[k].length <= 3 }
             let scored = (after < t.count && isScore(after) && !t[after].has(.lineStart))
                 || (before >= 0 && isScore(before) && !t[m.range.lowerBound].has(.lineStart))
