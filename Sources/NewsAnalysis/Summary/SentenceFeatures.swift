@@ -3,7 +3,7 @@
 /// first person. Every value is on a scale comparable across articles (a share, a flag, or a
 /// ratio to the article's best), so weights learnt on some genres apply to others. Tried and
 /// dropped because no cross-validated weight came of them: length, the salience of the
-/// names in a sentence, quotation marks, questions.
+/// names in a sentence, quotation marks, questions, opening a paragraph.
 enum SentenceFeatures {
     /// Names of the features, in the order of each row; ``SummaryModel`` weights follow it.
     static let names = ["lead", "short", "centrality", "headline", "firstPerson"]
