@@ -279,6 +279,11 @@ import Testing
         for name in ["Axios", "Politico"] {
             #expect(outlets.entities.first { $0.name == name }?.type == .organization, "\(name)")
         }
+        // Spellings newswire uses, and an encyclopaedia the tagger may take for a person.
+        let others = try Shared.analyze("Rockets fired\n\nHizbollah fighters fired rockets at dawn, hours after Wikipedia locked its page on the border war.")
+        for name in ["Hizbollah", "Wikipedia"] {
+            #expect(others.entities.first { $0.name == name }?.type == .organization, "\(name)")
+        }
     }
 
     @Test func acronymsInThePluralAndAPlacesPeopleAreNoNames() throws {

@@ -122,7 +122,8 @@ enum WordLists {
         TSMC ASML Infineon Broadcom Fujitsu Panasonic Toshiba Mitsubishi Nikon Mazda Subaru Volvo \
         Stellantis Lockheed Raytheon Embraer Qantas KLM easyJet JetBlue BioNTech Novavax Sanofi Medtronic \
         Tesco Aldi Lidl Heineken Danone PepsiCo Pepsi LVMH BASF Glencore Petrobras Pemex Sinopec \
-        PetroChina Equinor TotalEnergies Schlumberger Accenture Deloitte KPMG PwC
+        PetroChina Equinor TotalEnergies Schlumberger Accenture Deloitte KPMG PwC Wikipedia Wikimedia \
+        Hizbollah Hizballah
         """
 
     /// Nouns that head a described speaker ("a senior source", "officials").
