@@ -137,6 +137,8 @@ import Testing
         for name in ["Kessler Vogt AG", "Marinetti SpA", "Holbrook Douglas Corp", "Tagesspiegel", "Dunmore United", "Quiet Harbour"] {
             #expect(kinds[name] == .organization, "\(name): \(String(describing: kinds[name]))")
         }
+        let maker = try Shared.analyze("Sales\n\nFans were told on Monday that the software maker Harmon would pay for the concert.")
+        #expect(maker.entities.first { $0.name == "Harmon" }?.type == .organization)
     }
 
     @Test func aUnitsNumberAndAPersonsGenerationArePartOfTheName() throws {

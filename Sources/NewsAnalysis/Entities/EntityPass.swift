@@ -206,7 +206,8 @@ struct EntityPass {
 
     /// What a name's own last word, or the noun right before it, says it is: a legal form or a
     /// club's name ends it ("Daimler-Benz AG", "Olivetti SpA", "Leeds United"); "the daily
-    /// Handelsblatt", "the band Gigi", "news agency Interfax" are organisations.
+    /// Handelsblatt", "the band Gigi", "news agency Interfax", "software maker Oanda" are
+    /// organisations.
     private func kindsTheWordsSay(_ doc: Document, _ mentions: inout [Mention]) {
         let t = doc.tokens
         for n in mentions.indices where mentions[n].kind != .organization {
@@ -264,7 +265,7 @@ struct EntityPass {
     /// Nouns that name the kind of organisation whose name follows them.
     private static let organisationNouns = Set([
         "newspaper", "daily", "weekly", "magazine", "agency", "broadcaster", "band", "team", "club", "carmaker",
-        "automaker", "airline", "label",
+        "automaker", "airline", "label", "company", "firm", "manufacturer", "retailer", "maker", "distributor",
     ].map { FNV.lowercased($0) })
 
     /// Whether token `k` is, capitalised, one of ``Lexicon/organisations``.
