@@ -152,6 +152,18 @@ import Testing
         #expect(!names.contains { $0.hasPrefix("27th") })
     }
 
+    @Test func aShortFormInBracketsAfterANameIsThatName() throws {
+        let report = try Shared.analyze("""
+            Outbreak
+
+            Officials of the World Health Organisation (WHO) arrived in Lagos on Monday, a week after the Nigerian Port Authority (NPA) closed two harbours.
+            """)
+        let who = report.entities.first { $0.name == "World Health Organisation" }
+        #expect(who?.type == .organization)
+        #expect(who?.mentions.map(\.text).contains("WHO") == true, "\(String(describing: who))")
+        #expect(report.entities.contains { $0.mentions.contains { $0.text == "NPA" } })
+    }
+
     @Test func aNameFirstMetInCapitalsIsNamedAsTheTextWritesIt() throws {
         let report = try Shared.analyze("""
             SOCCER - DUNMORE HOLD KILBRIDE TO A DRAW

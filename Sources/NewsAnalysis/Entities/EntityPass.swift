@@ -34,6 +34,7 @@ struct EntityPass {
         applyRules(doc, ctx, &mentions)
         knownOrganisations(doc, &mentions)
         kindsTheWordsSay(doc, &mentions)
+        acronymsInBrackets(doc, &mentions)
         propagate(doc, ctx, &mentions)
         harmonise(doc, ctx, &mentions)
         numbersInNames(doc, &mentions)
@@ -218,6 +219,20 @@ struct EntityPass {
                 mentions[n].kind = .organization
             }
         }
+    }
+
+    /// "The World Health Organisation (WHO)": a word in capitals in brackets right after a
+    /// name of several words is its short form, of its type, also where it spells a stopword.
+    private func acronymsInBrackets(_ doc: Document, _ mentions: inout [Mention]) {
+        let t = doc.tokens
+        var added: [Mention] = []
+        for m in mentions where m.kind != .person && m.range.count >= 2 {
+            let open = m.range.upperBound, word = open + 1, close = open + 2
+            guard close < t.count, t[open].first == 40, t[close].first == 41, t[word].kind == .word, t[word].has(.allCaps),
+                  !mentions.contains(where: { $0.range.contains(word) }) else { continue }
+            added.append(Mention(range: word..<(word + 1), kind: m.kind))
+        }
+        mentions.append(contentsOf: added)
     }
 
     /// Numbers that are part of a name: a military unit's number before it ("the 65th Air
