@@ -240,21 +240,20 @@ struct EntityPass {
     /// Book Festival"), and a person's generation after it ("Glenn Profitt II").
     private func numbersInNames(_ doc: Document, _ mentions: inout [Mention]) {
         let t = doc.tokens
-        var taken = Set<Int>()
-        for m in mentions { for k in m.range { taken.insert(k) } }
+        let original = mentions
+        func isFree(_ k: Int) -> Bool { !original.contains { $0.range.contains(k) } }
         for n in mentions.indices {
             let r = mentions[n].range
             let before = r.lowerBound - 1, after = r.upperBound
-            if mentions[n].kind == .organization, before >= 0, !taken.contains(before), !t[r.lowerBound].has(.lineStart) {
+            if mentions[n].kind == .organization, before >= 0, !t[r.lowerBound].has(.lineStart), Self.units.contains(t[r.upperBound - 1].lower) {
                 let digits = doc.scalars[Int(t[before].start)..<Int(t[before].end)].allSatisfy { $0.properties.numericType == .decimal }
-                if Self.units.contains(t[r.upperBound - 1].lower), doc.ordinal(before) != nil
-                    || t[before].has(.capitalized) && Self.ordinalWords.contains(t[before].lower)
-                    || t[before].kind == .number && t[before].length <= 3 && digits {
+                if doc.ordinal(before) != nil || t[before].has(.capitalized) && Self.ordinalWords.contains(t[before].lower)
+                    || t[before].kind == .number && t[before].length <= 3 && digits, isFree(before) {
                     mentions[n].range = before..<r.upperBound
                 }
             }
-            if mentions[n].kind == .person, r.count >= 2, after < t.count, !taken.contains(after), !t[after].has(.lineStart),
-               Self.generations.contains(t[after].lower) {
+            if mentions[n].kind == .person, r.count >= 2, after < t.count, !t[after].has(.lineStart),
+               Self.generations.contains(t[after].lower), isFree(after) {
                 mentions[n].range = mentions[n].range.lowerBound..<(after + 1)
             }
         }
@@ -518,9 +517,11 @@ struct EntityPass {
     /// is a team, the other, a name the tagger did not know, is one too.
     private func opponents(_ doc: Document, _ mentions: inout [Mention]) {
         let t = doc.tokens
+        let tables = doc.lines.indices.filter { doc.roles[$0] == .body && doc.lines[$0].tokens.count <= 12 && TagLattice.isTable(doc, doc.lines[$0].tokens) }
+        guard !tables.isEmpty else { return }
         var kindAt: [Int: Entity.Kind] = [:]
         for m in mentions { for k in m.range { kindAt[k] = m.kind } }
-        for (n, line) in doc.lines.enumerated() where doc.roles[n] == .body && line.tokens.count <= 12 && TagLattice.isTable(doc, line.tokens) {
+        for line in tables.map({ doc.lines[$0] }) {
             // The line's shape: runs of capitalised words, each followed by one number.
             var sides: [Range<Int>] = []
             var k = line.tokens.lowerBound
