@@ -144,6 +144,14 @@ struct ExtractionTests {
         #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
     }
 
+    @Test func aRecipesNutritionPanelIsNotTheArticle() throws {
+        let panel = #"<div class="recipe-nutrition-facts"><p>Nutrition Facts (per serving)</p><p>412</p><p>Calories</p>"#
+            + #"<p>18g</p><p>Fat</p><table><tr><td>Total Fat 18g</td><td>23%</td></tr><tr><td>Sodium 310mg</td><td>13%</td></tr></table>"#
+            + #"<p>The share of each nutrient in a serving is worked out for an adult eating a diet of two thousand calories a day, so your own needs may be higher or lower than this.</p></div>"#
+        let html = TestPages.article(TestPages.prose).replacingOccurrences(of: "</article>", with: panel + "</article>")
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
+    }
+
     @Test func aCaptionInsideAParagraphIsNotTheArticle() throws {
         let picture = #"<p><span class="image-container float_right"><span><span class="image on-image"><img src="/bridge.jpg" alt="FILE PHOTO: The old bridge, seen from the east bank in January.">"#
             + #"<span class="caption-source"><span class="caption">The old bridge, seen from the east bank.</span><span class="source"><span>Reuters</span></span></span></span></span></span></p><p></p>"#
