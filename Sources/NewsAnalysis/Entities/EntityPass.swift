@@ -246,9 +246,8 @@ struct EntityPass {
             let r = mentions[n].range
             let before = r.lowerBound - 1, after = r.upperBound
             if mentions[n].kind == .organization, before >= 0, !t[r.lowerBound].has(.lineStart), Self.units.contains(t[r.upperBound - 1].lower) {
-                let digits = doc.scalars[Int(t[before].start)..<Int(t[before].end)].allSatisfy { $0.properties.numericType == .decimal }
                 if doc.ordinal(before) != nil || t[before].has(.capitalized) && Self.ordinalWords.contains(t[before].lower)
-                    || t[before].kind == .number && t[before].length <= 3 && digits, isFree(before) {
+                    || (doc.integer(before) ?? 1000) < 1000, isFree(before) {
                     mentions[n].range = before..<r.upperBound
                 }
             }
@@ -489,10 +488,10 @@ struct EntityPass {
     private func teams(_ doc: Document, _ mentions: inout [Mention]) {
         let t = doc.tokens
         var teams = Set<UInt64>()
+        // A score has a few digits; "1931 Lyon" is a birth's year and place.
+        func isScore(_ k: Int) -> Bool { t[k].kind == .number && t[k].length <= 3 }
         for m in mentions where m.kind == .place {
             let before = m.range.lowerBound - 1, after = m.range.upperBound
-            // A score has a few digits; "1931 Lyon" is a birth's year and place.
-            func isScore(_ k: Int) -> Bool { t[k].kind == .number && t[k].length <= 3 }
             let scored = (after < t.count && isScore(after) && !t[after].has(.lineStart))
                 || (before >= 0 && isScore(before) && !t[m.range.lowerBound].has(.lineStart))
             // "Leeds beat Porto": a city that beats or is beaten is its club (a country so named
@@ -619,9 +618,8 @@ struct EntityPass {
             }
             if let index, builders[index].kind == m.kind {
                 // A name first met in a headline in capitals ("LEEDS") is named as the text writes it.
-                if builders[index].key == k, !builders[index].name.contains(where: \.isLowercase) {
-                    let text = doc.text(tokens: m.range)
-                    if text.contains(where: \.isLowercase) { builders[index].name = text }
+                if builders[index].key == k, isInCapitals(doc, builders[index].mentions[0]), !isInCapitals(doc, m.range) {
+                    builders[index].name = doc.text(tokens: m.range)
                 }
                 builders[index].mentions.append(m.range)
                 byKey[k] = index
@@ -737,10 +735,13 @@ struct EntityPass {
     /// The longest form the person is mentioned by.
     private func fullName(_ doc: Document, _ b: Builder) -> String {
         // The longest mention, as the text writes it rather than in a headline's capitals, the first.
-        func rank(_ r: Range<Int>) -> (Int, Int, Int) {
-            (r.count, r.contains { doc.tokens[$0].kind == .word && doc.tokens[$0].length > 1 && !doc.tokens[$0].has(.allCaps) } ? 1 : 0, -r.lowerBound)
-        }
+        func rank(_ r: Range<Int>) -> (Int, Int, Int) { (r.count, isInCapitals(doc, r) ? 0 : 1, -r.lowerBound) }
         return doc.text(tokens: b.mentions.max { rank($0) < rank($1) }!)
+    }
+
+    /// Whether every word of a mention longer than a letter is in capitals ("LEEDS", "ALEXANDER LEBED").
+    private func isInCapitals(_ doc: Document, _ r: Range<Int>) -> Bool {
+        !r.contains { doc.tokens[$0].kind == .word && doc.tokens[$0].length > 1 && !doc.tokens[$0].has(.allCaps) }
     }
 
     /// Titles in capitals right before a mention ("Russian Foreign Minister Sergei Lavrov").
