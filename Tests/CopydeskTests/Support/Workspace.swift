@@ -3,12 +3,32 @@ import Synchronization
 import Testing
 
 /// A temporary directory with helpers to write inputs and read the pipeline's outputs.
+///
+/// Every workspace is removed when the test process exits, not when the value goes out of
+/// scope: a child process may still be writing into it until the test has stopped it. Set
+/// `COPYDESK_KEEP_TEST_FILES=1` to keep them for a post-mortem.
 struct Workspace {
     let url: URL
 
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        Self.removeAtExit(url)
+    }
+
+    private static let created = Mutex<[URL]?>(nil)
+
+    private static func removeAtExit(_ url: URL) {
+        guard ProcessInfo.processInfo.environment["COPYDESK_KEEP_TEST_FILES"] == nil else { return }
+        created.withLock { urls in
+            if urls == nil {
+                urls = []
+                atexit {
+                    for url in Workspace.created.withLock({ $0 ?? [] }) { try? FileManager.default.removeItem(at: url) }
+                }
+            }
+            urls?.append(url)
+        }
     }
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
