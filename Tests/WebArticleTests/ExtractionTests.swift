@@ -152,6 +152,26 @@ struct ExtractionTests {
         #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
     }
 
+    @Test(arguments: [
+        "Dana Whitfield is a reporter covering the courts for the Valley Times. She can be reached at dana@valleytimes.example.",
+        "Sam Okafor is a football analyst for the Valley Times and talks through each weekend's games on its podcast.",
+        "Ruth Adeyemi is the paper's television critic.",
+    ])
+    func aNoteAboutTheWriterAtTheEndIsNotTheArticle(_ note: String) throws {
+        let html = TestPages.article(TestPages.prose + [note])
+        #expect(try TestPages.extract(html).paragraphs.map(\.text) == TestPages.prose)
+    }
+
+    @Test func aReviewsBoxOfProsAndConsIsNotTheArticle() throws {
+        let box = #"<div class="product-chart-column"><p class="product-chart-title">Pros</p><ul class="product-pros-cons-list">"#
+            + "<li>Quiet even at full speed</li><li>Fits under a standard desk</li></ul>"
+            + #"<p class="product-chart-title">Cons</p><ul class="product-pros-cons-list"><li>The remote control feels cheap</li></ul></div>"#
+        let html = TestPages.article(TestPages.prose).replacingOccurrences(of: "<p>\(TestPages.prose[1])", with: box + "<p>\(TestPages.prose[1])")
+        #expect(html.contains("pros-cons"))
+        let got = try TestPages.extract(html).paragraphs.map(\.text)
+        #expect(got == TestPages.prose, "\(got)")
+    }
+
     @Test func aCaptionInsideAParagraphIsNotTheArticle() throws {
         let picture = #"<p><span class="image-container float_right"><span><span class="image on-image"><img src="/bridge.jpg" alt="FILE PHOTO: The old bridge, seen from the east bank in January.">"#
             + #"<span class="caption-source"><span class="caption">The old bridge, seen from the east bank.</span><span class="source"><span>Reuters</span></span></span></span></span></span></p><p></p>"#

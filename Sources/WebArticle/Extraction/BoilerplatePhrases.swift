@@ -12,7 +12,7 @@ enum BoilerplatePhrases {
         "most popular", "most read", "trending", "top stories", "follow us", "back to top", "loading...",
         "loading", "click here", "story continues below advertisement", "article continues below advertisement",
         "continue reading below", "scroll to continue", "play video", "watch", "listen", "copy link",
-        "link copied", "copied", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest",
+        "link copied", "copied", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest", "pros", "cons",
     ]
 
     /// Parts of lines that make a short line furniture.
@@ -137,7 +137,7 @@ enum BoilerplatePhrases {
             let needle = Array(isA.utf8)
             guard let at = (0...max(0, min(60, opening.count - needle.count))).first(where: { opening[$0...].starts(with: needle) }) else { continue }
             let after = Array(opening[(at + needle.count)...])
-            return ["reporter", "writer", "editor", "correspondent", "journalist", "contributor", "columnist", "freelance"]
+            return ["reporter", "writer", "editor", "correspondent", "journalist", "contributor", "columnist", "freelance", "analyst", "commentator", "critic"]
                 .contains { ASCII.contains(after, Array($0.utf8)) }
         }
         return false

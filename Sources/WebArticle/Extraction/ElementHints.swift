@@ -33,7 +33,7 @@ struct ElementHints {
         "outbrain", "taboola", "sidebar", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb",
         "breadcrumbs", "masthead", "toolbar", "popup", "modal", "trending", "popular", "mostread", "byline",
         "tags", "pagination", "pager", "skip", "sronly",
-        "visuallyhidden", "screenreader", "login", "banner", "teaser", "teasers", "readmore", "playlist", "nutrition",
+        "visuallyhidden", "screenreader", "login", "banner", "teaser", "teasers", "readmore", "playlist", "nutrition", "pros", "cons", "proscons",
     ])
     /// Words that mark a picture's caption or credit.
     private static let captionWords = ClassWords.hashes(["caption", "captions", "credit", "credits"])
