@@ -127,6 +127,27 @@ import Testing
         #expect(kinds["Tomas Lind"] == .person)
     }
 
+    @Test func whatTheTextSaysANameIsDecidesItsKind() throws {
+        let report = try Shared.analyze("""
+            Quiet places
+
+            Pellow is a town in the west, and Pellow has a market. Ardith, a parish in the valley, has two churches. Tovana, a Danish chain of discount supermarkets, hired Pellow's mayor.
+            """)
+        let pellow = try #require(report.entities.first { $0.name == "Pellow" })
+        #expect(pellow.type == .place && pellow.mentions.count == 3)
+        #expect(report.entities.first { $0.name == "Ardith" }?.type == .place)
+        #expect(report.entities.first { $0.name == "Tovana" }?.type == .organization)
+        // A noun after "of" describes something else: the daughter of a village baker is still a person.
+        let family = try Shared.analyze("Family\n\nMarisol Reyna is the daughter of a village baker, and Reyna is the owner of a town house.")
+        #expect(family.entities.first { $0.name == "Marisol Reyna" }?.type == .person)
+        // After an opening phrase or before "said", what follows the comma is no description of the name.
+        let news = try Shared.analyze("Arrest\n\nFollowing his arrest in Britain, a lawyer for the woman asked for the case to be reopened. "
+            + "A man fell ill in Hebei, the news agency said.")
+        for name in ["United Kingdom", "Hebei"] {
+            #expect(news.entities.first { $0.name == name }?.type == .place, "\(name)")
+        }
+    }
+
     @Test func aLegalFormAClubsNameOrTheNounBeforeANameSaysItIsAnOrganisation() throws {
         let report = try Shared.analyze("""
             Markets close higher

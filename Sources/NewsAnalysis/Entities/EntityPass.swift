@@ -37,6 +37,7 @@ struct EntityPass {
         acronymsInBrackets(doc, &mentions)
         propagate(doc, ctx, &mentions)
         harmonise(doc, ctx, &mentions)
+        definitions(doc, &mentions)
         numbersInNames(doc, &mentions)
         cities(doc, &mentions)
         teams(doc, &mentions)
@@ -220,6 +221,79 @@ struct EntityPass {
             }
         }
     }
+
+    /// What the text says a name is, in a definition or an apposition right after it: "Aisby is
+    /// a village in Lincolnshire", "Bilka is a Danish chain of hypermarkets", "Staedtler, a
+    /// stationery company", "Daniel Segal is a British mathematician". The noun that heads the
+    /// description decides the name's type wherever the article uses it, unless the name ends
+    /// in that noun already ("Coronado Unified School District is the school district"). No
+    /// description follows a name that is no subject: after a comma ("born in Danvers,
+    /// Massachusetts is an American rapper"), at the end of a phrase put first ("After the
+    /// decline of the Olmec, a city rose"), or before a reporting clause ("…in Inner Mongolia
+    /// Autonomous Region, the news agency said").
+    private func definitions(_ doc: Document, _ mentions: inout [Mention]) {
+        let t = doc.tokens
+        var defined: [UInt64: Entity.Kind] = [:]
+        for m in mentions {
+            let b = m.range.upperBound
+            guard b + 2 < t.count, Self.articles.contains(t[b + 1].lower) else { continue }
+            let copula = Self.copulas.contains(t[b].lower)
+            if copula ? doc.isPunct(m.range.lowerBound - 1, 44) : !doc.isPunct(b, 44) || endsOpeningPhrase(doc, m.range) { continue }
+            var j = b + 2
+            while j < min(t.count, b + 2 + Self.definitionReach) {
+                let word = t[j]
+                if word.kind == .punctuation ? !(word.first == 45 || word.first == 47) : Self.definitionStops.contains(word.lower) { break }
+                if word.kind == .word, word.has(.lowercase), !word.has(.possessive), !(j + 1 < t.count && t[j + 1].has(.possessive)),
+                   let kind = Self.definitionHeads[word.lower] {
+                    let reporting = !copula && j + 1 < t.count && doc.lex[j + 1].contains(.speechVerb)
+                    if word.lower != t[b - 1].lower, !reporting { defined[key(doc, m.range)] = kind }
+                    break
+                }
+                j += 1
+            }
+        }
+        guard !defined.isEmpty else { return }
+        for n in mentions.indices {
+            if let kind = defined[key(doc, mentions[n].range)] { mentions[n].kind = kind }
+        }
+    }
+
+    /// Whether the name ends a phrase its sentence opens with, before the first comma:
+    /// "Following his arrest in the UK, …", "Posted by the analysts at Digital Foundry, …".
+    private func endsOpeningPhrase(_ doc: Document, _ name: Range<Int>) -> Bool {
+        let t = doc.tokens
+        let lineStart = doc.line(containing: name.lowerBound).map { doc.lines[$0].tokens.lowerBound } ?? 0
+        var k = name.lowerBound - 1
+        while k >= lineStart, t[k].kind != .punctuation || !(t[k].first == 46 || t[k].first == 33 || t[k].first == 63) {
+            if doc.isPunct(k, 44) { return false }
+            k -= 1
+        }
+        let first = k + 1
+        guard first < name.lowerBound, t[first].kind == .word else { return false }
+        let word = doc.text(tokens: first..<first + 1).lowercased()
+        return Self.openers.contains(t[first].lower) || (word.count > 4 && (word.hasSuffix("ed") || word.hasSuffix("ing")))
+    }
+
+    private static let copulas = Set(["is", "are", "was", "were"].map { FNV.lowercased($0) })
+    private static let articles = Set(["a", "an", "the"].map { FNV.lowercased($0) })
+    /// Words a description's head comes before: "a village in", "the daughter of".
+    private static let definitionStops = Set(WordLists.words(WordLists.definitionStops).map { FNV.lowercased($0) })
+    /// Words that open a sentence with a phrase before its subject: "After the decline of …,".
+    private static let openers = Set(WordLists.words(WordLists.phraseOpeners).map { FNV.lowercased($0) })
+    /// Tokens after the article searched for the description's head.
+    static let definitionReach = 6
+    /// Nouns that say what a name names when they head its description.
+    private static let definitionHeads: [UInt64: Entity.Kind] = {
+        var heads: [UInt64: Entity.Kind] = [:]
+        let lists: [(Entity.Kind, String)] = [
+            (.place, WordLists.placeDescriptions), (.organization, WordLists.organisationDescriptions),
+            (.person, WordLists.personDescriptions),
+        ]
+        for (kind, list) in lists {
+            for word in WordLists.words(list) { heads[FNV.lowercased(word)] = kind }
+        }
+        return heads
+    }()
 
     /// "The World Health Organisation (WHO)": a word in capitals in brackets right after a
     /// name of several words is its short form, of its type, also where it spells a stopword.

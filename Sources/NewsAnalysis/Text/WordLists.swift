@@ -96,6 +96,39 @@ enum WordLists {
 
     /// Month names from January and weekday names from Monday, in order: the date pass counts
     /// with their positions.
+    /// Nouns that head a description of a place, an organisation or a person ("X is a village
+    /// in …", "X, a Danish chain of …"; the entity pass's definitions).
+    static let placeDescriptions = """
+        village town city hamlet suburb parish municipality commune borough county district region province \
+        country state island islands archipelago river lake mountain peninsula valley neighbourhood neighborhood \
+        capital port settlement locality township desert bay creek brook stream sea strait continent
+        """
+    static let organisationDescriptions = """
+        company corporation conglomerate subsidiary firm startup start-up manufacturer maker retailer chain brand \
+        label publisher newspaper magazine tabloid broadcaster network airline bank insurer university college \
+        club team party agency charity foundation organisation organization association society union federation \
+        league council committee ministry department institute operator developer supplier distributor franchise \
+        orchestra choir ensemble band duo trio quartet quintet outfit supergroup militia coalition alliance
+        """
+    static let personDescriptions = """
+        singer actor actress footballer politician writer author novelist poet playwright musician composer \
+        guitarist drummer bassist pianist violinist rapper songwriter vocalist painter sculptor artist \
+        photographer journalist businessman businesswoman entrepreneur lawyer judge scientist physicist chemist \
+        biologist mathematician philosopher historian economist engineer architect screenwriter filmmaker \
+        cricketer boxer wrestler cyclist athlete swimmer sprinter golfer jockey priest bishop soldier astronaut \
+        comedian dancer diplomat activist scholar professor physician surgeon inventor explorer chef designer \
+        illustrator cartoonist spokesman spokeswoman man woman boy girl
+        """
+    /// Words a description's head comes before: "a village in", "the daughter of".
+    static let definitionStops = """
+        of in from that which who whose and or with for on at by to as near between where when since
+        """
+    /// Words that open a sentence with a phrase before its subject ("After the decline of …, a city rose").
+    static let phraseOpeners = """
+        after before during despite since when while as although though if because until once upon amid \
+        following throughout unlike like beyond without
+        """
+
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
