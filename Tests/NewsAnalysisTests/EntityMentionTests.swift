@@ -92,6 +92,24 @@ import Testing
         #expect(prose.entities.first { $0.name == "Canada" }?.type == .place)
     }
 
+    @Test func aTownOnePlaysForIsItsClubAndStillAPlaceOneIsIn() throws {
+        let report = try Shared.analyze("""
+            A long career
+
+            Mick Dunne played with Footscray for four seasons. He was the father of Geelong player Sam Dunne, and the two sides meet again in Geelong on Saturday. Dunne was born in Texas, and a Texas coach signed him.
+            """)
+        let kinds = Dictionary(report.entities.flatMap { e in e.mentions.map { ($0.start, e.type) } }, uniquingKeysWith: { a, _ in a })
+        func kind(_ name: String, _ nth: Int) -> Entity.Kind? {
+            let starts = report.entities.flatMap(\.mentions).filter { $0.text == name }.map(\.start).sorted()
+            return nth < starts.count ? kinds[starts[nth]] : nil
+        }
+        #expect(kind("Footscray", 0) == .organization)
+        #expect(kind("Geelong", 0) == .organization)
+        #expect(kind("Geelong", 1) == .place)
+        // A state's name before "coach" is the state, as newswire types it.
+        #expect(kind("Texas", 0) == .place && kind("Texas", 1) == .place)
+    }
+
     @Test func namesEitherSideOfVersusAreTwoAndAHeadlinesCapitalsFollowTheText() throws {
         let report = try Shared.analyze("""
             RUGBY - PORTUGAL V CANADA ENDS IN A DRAW

@@ -557,8 +557,9 @@ struct EntityPass {
 
     /// Results and standings name teams by their towns and countries ("Leeds 2 Porto 1"): a
     /// place right before or after a score on a line of figures, not in brackets, is a team, an
-    /// organisation, and so is every mention of that name in the article; so is a city that
-    /// beats or is beaten in a sentence ("Leeds beat Porto").
+    /// organisation, and so is every mention of that name in the article but one after "in";
+    /// so is a city that beats or is beaten in a sentence ("Leeds beat Porto"), that one
+    /// plays or signs for, and one whose players or coach these are ("a Porto striker").
     private func teams(_ doc: Document, _ mentions: inout [Mention]) {
         let t = doc.tokens
         var teams = Set<UInt64>()
@@ -576,12 +577,25 @@ struct EntityPass {
                 teams.insert(k)
                 continue
             }
+            // "played for Footscray", "signed with Coburg", "a North Melbourne player": a
+            // town one plays for, or whose players and coaches these are, is its club; a
+            // country or a state so named is left a place ("a Texas coach"), as above.
+            let wide = lexicon.phrases[k].map { $0.place >= 0 && lexicon.places[Int($0.place)].kind != .city } ?? false
+            if !wide, before >= 1 && Self.clubVerbs.contains(t[before - 1].lower) && Self.clubPrepositions.contains(t[before].lower)
+                || after < t.count && Self.clubRoles.contains(t[after].lower) {
+                teams.insert(k)
+                continue
+            }
             guard scored, before < 0 || t[before].first != 40 else { continue }
             guard let n = doc.line(containing: m.range.lowerBound), TagLattice.isTable(doc, doc.lines[n].tokens) else { continue }
             teams.insert(k)
         }
         guard !teams.isEmpty else { return }
+        // "These teams meet again in Oklahoma City": the town is still a place where it is one.
+        let within = FNV.lowercased("in")
         for k in mentions.indices where teams.contains(key(doc, mentions[k].range)) {
+            let before = mentions[k].range.lowerBound - 1
+            if before >= 0, t[before].lower == within { continue }
             mentions[k].kind = .organization
         }
     }
@@ -612,6 +626,15 @@ struct EntityPass {
             }
         }
     }
+
+    /// "played for", "signed with": the verb and the word before a club's name.
+    private static let clubVerbs = Set(WordLists.words("played plays playing signed signs signing").map { FNV.lowercased($0) })
+    private static let clubPrepositions = Set(["for", "with"].map { FNV.lowercased($0) })
+    /// The people of a club, named after it: "a Porto striker", "the Leeds manager".
+    private static let clubRoles = Set(WordLists.words("""
+        player players footballer footballers striker strikers defender midfielder midfielders goalkeeper \
+        winger forward captain coach manager
+        """).map { FNV.lowercased($0) })
 
     /// Verbs of one side beating another, read only beside a city's name.
     private static let beating = Set(["beat", "beats", "defeated", "defeats", "edged", "routed", "thrashed", "downed", "blanked", "outscored"]
