@@ -234,15 +234,15 @@ import Testing
         #expect(report.entities.first { $0.name == "Lyon" }?.type == .place)
     }
 
-    @Test func aRoleBeforeANameIsNoPartOfIt() throws {
+    @Test func aRoleOrTheBeforeANameIsNoPartOfIt() throws {
         let report = try Shared.analyze("""
             Hosts Portugal win again
 
-            Hosts Portugal beat Canada 2-0 on Friday. Defender Maria Lopez scored in the first half, and Administrator John Smith said the stadium was full.
+            Hosts Portugal beat Canada 2-0 on Friday. Defender Maria Lopez scored in the first half, and Administrator John Smith said fans of The Cleveland Orchestra had filled the stadium.
             """)
         let names = Set(report.entities.flatMap { $0.mentions.map(\.text) })
-        for name in ["Portugal", "Maria Lopez", "John Smith"] { #expect(names.contains(name), "\(name)") }
-        #expect(!names.contains { $0.hasPrefix("Hosts") || $0.hasPrefix("Defender") || $0.hasPrefix("Administrator") })
+        for name in ["Portugal", "Maria Lopez", "John Smith", "Cleveland Orchestra"] { #expect(names.contains(name), "\(name)") }
+        #expect(!names.contains { $0.hasPrefix("Hosts") || $0.hasPrefix("Defender") || $0.hasPrefix("Administrator") || $0.hasPrefix("The") })
     }
 
     @Test func feastDaysAndNationalitiesBeforeTheirGroupAreNoNames() throws {

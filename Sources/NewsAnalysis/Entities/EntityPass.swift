@@ -105,6 +105,8 @@ struct EntityPass {
         "countryman", "teammate", "runner-up", "incumbent", "challenger",
     ].map { FNV.lowercased($0) })
 
+    private static let the = FNV.lowercased("the")
+
     private static let versus = Set(["v", "v.", "vs", "vs."].map { FNV.lowercased($0) })
 
     private func applyRules(_ doc: Document, _ ctx: FeatureExtractor.Context, _ mentions: inout [Mention]) {
@@ -146,7 +148,8 @@ struct EntityPass {
             mentions.append(contentsOf: extra)
         }
         // Drop what is no name at all; trim titles off the front of a person's name, and roles
-        // off the front of any ("Hosts UAE", "Defender Hassan Abbas"); an initial before a
+        // and "the" off the front of any ("Hosts UAE", "Defender Hassan Abbas", "The Canadian
+        // Press", as GUM marks names); an initial before a
         // person's name is theirs, also where it opens a sentence and reads like "A".
         mentions = mentions.compactMap { m in
             var m = m
@@ -156,7 +159,7 @@ struct EntityPass {
                 m.range = a..<m.range.upperBound
             }
             while a < m.range.upperBound - 1, t[a + 1].has(.capitalized),
-                  m.kind == .person && doc.lex[a].contains(.title) || Self.roles.contains(t[a].lower) { a += 1 }
+                  m.kind == .person && doc.lex[a].contains(.title) || Self.roles.contains(t[a].lower) || t[a].lower == Self.the { a += 1 }
             m.range = a..<m.range.upperBound
             // A name has a word of its own, of two letters or more: "S-300" and "F-16" are models.
             // A word in capitals on a line that is not is one, whatever it spells in lowercase
