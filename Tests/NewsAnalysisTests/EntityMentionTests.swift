@@ -110,6 +110,19 @@ import Testing
         #expect(kind("Texas", 0) == .place && kind("Texas", 1) == .place)
     }
 
+    @Test func aLargeCityTakenForAPersonIsThePlaceUnlessSomeoneIsCalledSo() throws {
+        let report = try Shared.analyze("""
+            Old mills
+
+            Prato has been battling rising unemployment. Owing to its history, Prato has an impressive collection of old mills, and Prato says it will build more. Vladimir Sorokin wrote about the mills; Vladimir says they are beautiful. A statue of Constantine the Great stands by the river.
+            """)
+        let kinds = Dictionary(report.entities.flatMap { e in e.mentions.map { ($0.text, e.type) } }, uniquingKeysWith: { a, _ in a })
+        #expect(kinds["Prato"] == .place)
+        // Vladimir is a city too, but here the first name of someone in the article.
+        #expect(kinds["Vladimir"] == .person)
+        #expect(kinds["Constantine"] == .person)
+    }
+
     @Test func namesEitherSideOfVersusAreTwoAndAHeadlinesCapitalsFollowTheText() throws {
         let report = try Shared.analyze("""
             RUGBY - PORTUGAL V CANADA ENDS IN A DRAW

@@ -548,6 +548,22 @@ struct EntityPass {
     /// A city named alone is the place, also where it stands for its government ("getting
     /// Teheran to cease enrichment"), as newswire annotates it; teams are settled after.
     private func cities(_ doc: Document, _ mentions: inout [Mention]) {
+        // A large city the tagger took for a person is the city, where the gazetteer has it by
+        // that name (not another spelling), it is nobody's first name or common surname, no
+        // one in the article has it in their full name and no epithet follows ("Constantine the Great").
+        let t = doc.tokens
+        let fullNames = mentions.filter { $0.kind == .person && $0.range.count > 1 && (lexicon.phrases[key(doc, $0.range)]?.place ?? -1) < 0 }
+        let names = Set(fullNames.flatMap { $0.range.map { t[$0].lower } })
+        for k in mentions.indices where mentions[k].kind == .person {
+            let r = mentions[k].range
+            guard let e = lexicon.phrases[key(doc, r)], e.place >= 0, !e.isAlias else { continue }
+            let place = lexicon.places[Int(e.place)]
+            let epithet = r.upperBound + 1 < t.count && t[r.upperBound].lower == Self.the && t[r.upperBound + 1].has(.capitalized)
+            guard place.kind == .city, place.population >= Self.largeCity, !epithet, !r.contains(where: { names.contains(t[$0].lower) }),
+                  !r.contains(where: { doc.lex[$0].contains(.firstCommon) || doc.lex[$0].contains(.firstRare) || doc.lex[$0].contains(.lastCommon) || doc.lex[$0].contains(.lastMid) })
+            else { continue }
+            mentions[k].kind = .place
+        }
         for k in mentions.indices where mentions[k].kind == .organization {
             // "Toyota" is the company before the city.
             let r = mentions[k].range
@@ -558,11 +574,15 @@ struct EntityPass {
         }
     }
 
+    /// People, at least, in a city the tagger is overruled on.
+    static let largeCity = 100_000
+
     /// Results and standings name teams by their towns and countries ("Leeds 2 Porto 1"): a
     /// place right before or after a score on a line of figures, not in brackets, is a team, an
     /// organisation, and so is every mention of that name in the article but one after "in";
     /// so is a city that beats or is beaten in a sentence ("Leeds beat Porto"), that one
-    /// plays or signs for, and one whose players or coach these are ("a Porto striker").
+    /// plays or signs for, and one whose players or coach these are ("a Porto striker",
+    /// "Tottenham's manager").
     private func teams(_ doc: Document, _ mentions: inout [Mention]) {
         let t = doc.tokens
         var teams = Set<UInt64>()
@@ -585,7 +605,8 @@ struct EntityPass {
             // country or a state so named is left a place ("a Texas coach"), as above.
             let wide = lexicon.phrases[k].map { $0.place >= 0 && lexicon.places[Int($0.place)].kind != .city } ?? false
             if !wide, before >= 1 && Self.clubVerbs.contains(t[before - 1].lower) && Self.clubPrepositions.contains(t[before].lower)
-                || after < t.count && Self.clubRoles.contains(t[after].lower) {
+                || after < t.count && Self.clubRoles.contains(t[after].lower)
+                || after + 1 < t.count && t[after].has(.possessive) && Self.clubRoles.contains(t[after + 1].lower) {
                 teams.insert(k)
                 continue
             }
