@@ -252,6 +252,28 @@ import Testing
         #expect(found.first?.1 == "Her office")
     }
 
+    @Test func aVerbOfSayingInThePlainPresentAfterAPluralSubjectReports() throws {
+        #expect(try indirect("Critics argue that the plan would cost the bakers of the county too much.").map { [$0.1, $0.2] } == [["Critics", "argue"]])
+        #expect(try indirect("The farmers warn the plan would cost the bakers of the county too much.").first?.1 == "The farmers")
+        // After "to", a modal or an article the same words report nothing.
+        #expect(try indirect("The bakery struggled to contend with the orders that came in from the county all week.").isEmpty)
+        #expect(try indirect("The judges may deny that the orders came in from the county all week.").isEmpty)
+        #expect(try indirect("Their claim that the orders came in from the county all week was wrong.").isEmpty)
+    }
+
+    @Test func aFragmentAPluralSourceCallsForIsTheirs() throws {
+        let report = try Shared.analyze("Campaign trail\n\n\(QuoteSpeakerTests.lead)\n\nThe report's authors say the results confirm a shortage of iodine. "
+            + "They call for \"urgent action on salt in bread.\"")
+        let fragment = report.quotes.first { $0.text.hasPrefix("urgent action") }
+        #expect(fragment?.speaker?.name == "The report's authors")
+        #expect(fragment?.verb == "call")
+    }
+
+    @Test func aPrepositionAfterTheVerbOpensNoReport() throws {
+        #expect(try indirect("Walt Whitman, the first great American poet, wrote about the Civil War and the long years after it.").isEmpty)
+        #expect(try indirect("I mean, is the problem national, say between the two old towns on the river, or one of money?").isEmpty)
+    }
+
     @Test func aSpeechVerbAfterAnArticleIsANoun() throws {
         // "the state grant": no one states anything.
         #expect(try indirect("Teachers protesting the state grant cuts that closed three village schools marched on Monday.").isEmpty)

@@ -55,8 +55,30 @@ struct QuotePass {
         // Verbs that follow a noun of speech as its verb ("his remarks were", "the statement has").
         nounVerbs: set("is are was were has have had"),
         // Words that grade an adjective ("the most telling", "a very moving").
-        degree: set("most more less least very so too")
+        degree: set("most more less least very so too"),
+        pluralSpeech: set(WordLists.pluralSpeechVerbs),
+        we: FNV.lowercased("we")
     )
+
+    /// Marks a verb of saying in the plain present as one where a plural subject comes right
+    /// before it ("critics argue that", "they call for"). Done here, after the entity pass,
+    /// so that the tagger's features stay the lexicon's own.
+    private func markPluralSpeechVerbs(_ doc: inout Document) {
+        let t = doc.tokens
+        for i in t.indices.dropFirst() where t[i].has(.lowercase) && Self.h.pluralSpeech.contains(t[i].lower) && isPluralSubject(doc, i - 1) {
+            doc.lex[i].insert(.speechVerb)
+        }
+    }
+
+    /// "they", "we", or a plural noun, lowercase or a source's ("the authors", "Critics").
+    private func isPluralSubject(_ doc: Document, _ k: Int) -> Bool {
+        let t = doc.tokens[k]
+        if t.lower == Self.h.they || t.lower == Self.h.we { return true }
+        let end = Int(t.end)
+        guard t.kind == .word, t.has(.lowercase) || doc.lex[k].contains(.sourceNoun), end - Int(t.start) >= 4,
+              !doc.lex[k].contains(.stopword) else { return false }
+        return doc.scalars[end - 1] == "s" && !"su'’".unicodeScalars.contains(doc.scalars[end - 2])
+    }
 
     /// A passage in quotation marks: the opening mark and the closing one (or the end of the
     /// paragraph, for a quote that goes on in the next). A passage that goes on from the
@@ -145,8 +167,9 @@ struct QuotePass {
     }
 
     func run(_ doc: inout Document, _ report: inout AnalysisReport) {
-        let t = doc.tokens
         guard !doc.sentences.isEmpty else { return }
+        markPluralSpeechVerbs(&doc)
+        let t = doc.tokens
         let spans = quotedSpans(doc)
         // What is inside quotation marks, across sentence ends: no attribution is found there.
         var quoted = [Bool](repeating: false, count: t.count)

@@ -39,6 +39,15 @@ enum WordLists {
         suggesting acknowledging
         """
 
+    /// Speech verbs in the plain present, which are verbs of saying only after a plural subject
+    /// ("critics argue that", "they call for"), not after "to" or a modal, nor as nouns ("a
+    /// claim", "on an encouraging note"); ``QuotePass`` marks them as speech verbs where they
+    /// follow one.
+    static let pluralSpeechVerbs = """
+        warn argue claim note insist urge admit concede deny predict recommend contend assert \
+        allege acknowledge call explain
+        """
+
     /// Forms of be, have and do, and the modals: a line with none of them (and no "-ed" or
     /// speech verb) states nothing, as a caption does ("The current flag of New Zealand.").
     static let auxiliaries = """
@@ -182,7 +191,7 @@ enum WordLists {
         /// Words a speaker's noun phrase does not reach back or on across.
         static let clauseBoundaries = "that and but while as because when which who after before if than although though whereas unless until"
         /// Where a description's head noun ends: "a senior source in the Office".
-        static let prepositions = "in at from of with for on close"
+        static let prepositions = "in at from of with for on close between among against about into"
         static let subjectPronouns = "he she they i we"
         /// Words that may follow a subject pronoun: "they all said".
         static let afterPronoun = "all both each too themselves himself herself"
@@ -202,7 +211,7 @@ enum WordLists {
             explained explains noted admitted acknowledged suggested predicted conceded stated states told tell tells wrote \
             writes reported revealed thought think thinks estimated recommends theorized \
             saying arguing insisting warning noting claiming explaining stating suggesting acknowledging \
-            admitting conceding telling
+            admitting conceding telling argue insist warn deny explain note admit acknowledge predict concede claim
             """
     }
 
